@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AspireChat.ChatService.Configuration;
+
+// Bound from the "Chat" configuration section and validated when the service starts.
+public sealed class ChatOptions
+{
+    public const string SectionName = "Chat";
+
+    // The chat rules allow 1 to 4,096 characters; a deployment may allow fewer.
+    [Range(1, 4096)]
+    public int MaxMessageLength { get; set; } = 4096;
+
+    // Messages kept for resume and history replay.
+    [Range(1, 1_000_000)]
+    public int HistorySize { get; set; } = 1000;
+
+    // Messages queued for one Listen stream before it counts as too slow and is dropped.
+    [Range(1, 1_000_000)]
+    public int ListenerQueueCapacity { get; set; } = 1000;
+
+    [Range(1, 1000)]
+    public int MaxStreamsPerUser { get; set; } = 8;
+
+    // How long a username stays taken after its last Listen stream ends, so a client can
+    // reconnect and resume.
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReconnectGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    // Per-user token bucket: a sustained rate and a burst.
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecond { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurst { get; set; } = 20;
+}

@@ -1,0 +1,41 @@
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Grpc;
+using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Users;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ChatServiceExtensions
+{
+    // The chat service's wiring: options, the room, its telemetry and the gRPC service.
+    public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatOptions>()
+            .BindConfiguration(ChatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ChatTelemetry>();
+        builder.Services.AddSingleton<UserRegistry>();
+        builder.Services.AddSingleton<ChatRoom>();
+        builder.Services.AddHostedService<IdleUserSweeper>();
+
+        builder.Services.AddGrpc(options =>
+        {
+            // A chat message is at most 4,096 characters; anything far larger is refused with
+            // RESOURCE_EXHAUSTED before it is read.
+            options.MaxReceiveMessageSize = 64 * 1024;
+            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+
+        return builder;
+    }
+
+    public static WebApplication MapChatService(this WebApplication app)
+    {
+        app.MapGrpcService<ChatGrpcService>();
+        return app;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Users;
+using AspireChat.Protocol;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace AspireChat.ChatService.Grpc;
+
+// The gRPC face of the room. Ordinary user mistakes are answered in MessageResponse (a workshop
+// client crashes on an error status); protocol errors are RpcExceptions.
+public sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
+{
+    public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
+    {
+        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatHeaders.SessionToken), ConnectionKey(context));
+        return Task.FromResult(ToResponse(result));
+    }
+
+    public override Task<MessageResponse> SendMessage(Message request, ServerCallContext context)
+    {
+        var caller = ResolveCaller(context);
+        var claimed = request.User?.Username;
+        if (!string.IsNullOrEmpty(claimed) && !UsernameRules.Comparer.Equals(UsernameRules.Normalize(claimed), caller.Name))
+        {
+            ChatLog.ImpersonationRefused(logger, caller.Name, claimed);
+            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {claimed}.");
+        }
+
+        var result = room.Send(caller, request.Msg);
+        return Task.FromResult(ToResponse(result));
+    }
+
+    public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
+    {
+        var caller = ResolveCaller(context);
+        var settings = new ListenSettings(
+            request.IncludePresence,
+            request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
+            (int)Math.Min(request.History, int.MaxValue));
+
+        switch (room.TrySubscribe(caller, settings, out var subscription))
+        {
+            case StreamOpenResult.LimitReached:
+                throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
+            case StreamOpenResult.Expired:
+                throw Unauthenticated("Your session has expired; call AddUser again.");
+        }
+
+        using (subscription)
+        {
+            var cancellationToken = context.CancellationToken;
+            if (subscription!.Missed > 0)
+            {
+                await context.WriteResponseHeadersAsync(new Metadata { { ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture) } });
+            }
+
+            foreach (var message in subscription.Backlog)
+            {
+                await responseStream.WriteAsync(ToProto(message), cancellationToken);
+            }
+
+            // The only writer of this stream.
+            await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
+            {
+                await responseStream.WriteAsync(ToProto(message), cancellationToken);
+                room.RecordDelivery(message);
+            }
+
+            switch (subscription.End)
+            {
+                case SubscriptionEnd.TooSlow:
+                    throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
+                case SubscriptionEnd.ServiceStopping:
+                    throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
+            }
+        }
+    }
+
+    public override Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
+    {
+        var response = new ListUsersResponse();
+        foreach (var user in room.Users.Online())
+        {
+            response.Users.Add(new OnlineUser
+            {
+                Username = user.Name,
+                OnlineSince = Timestamp.FromDateTimeOffset(user.OnlineSince),
+                Listeners = (uint)room.Users.StreamsOf(user),
+            });
+        }
+        return Task.FromResult(response);
+    }
+
+    private ChatUser ResolveCaller(ServerCallContext context)
+    {
+        var token = context.RequestHeaders.GetValue(ChatHeaders.SessionToken);
+        if (token is not null)
+        {
+            return room.Users.FindByToken(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
+        }
+        return room.Users.FindByConnection(ConnectionKey(context))
+            ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");
+    }
+
+    // A token-less client (the workshop's) is known by its connection, as the workshop's own
+    // solution does with context.peer(); the connection id keeps a reused port from inheriting it.
+    private static string ConnectionKey(ServerCallContext context) =>
+        $"{context.Peer}/{context.GetHttpContext().Connection.Id}";
+
+    private static MessageResponse ToResponse(AddUserResult result) => new()
+    {
+        Msg = result.Message,
+        Code = result.Outcome switch
+        {
+            AddUserOutcome.Added => MessageResponse.Types.Code.Added,
+            AddUserOutcome.Taken => MessageResponse.Types.Code.Taken,
+            _ => MessageResponse.Types.Code.InvalidUsername,
+        },
+        SessionToken = result.User?.SessionToken ?? "",
+        Username = result.User?.Name ?? "",
+    };
+
+    private static MessageResponse ToResponse(SendResult result)
+    {
+        var response = new MessageResponse
+        {
+            Msg = result.Message,
+            Code = result.Outcome switch
+            {
+                SendOutcome.Sent => MessageResponse.Types.Code.Sent,
+                SendOutcome.UnknownRecipient => MessageResponse.Types.Code.UnknownRecipient,
+                SendOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
+                _ => MessageResponse.Types.Code.InvalidMessage,
+            },
+        };
+        if (result.Accepted is { } accepted)
+        {
+            response.Sequence = (ulong)accepted.Sequence;
+            response.Timestamp = Timestamp.FromDateTimeOffset(accepted.Timestamp);
+        }
+        return response;
+    }
+
+    private static Message ToProto(ChatMessage message)
+    {
+        var proto = new Message
+        {
+            Msg = message.Text,
+            User = new User { Username = message.Sender },
+            Sequence = (ulong)message.Sequence,
+            Timestamp = Timestamp.FromDateTimeOffset(message.Timestamp),
+            Traceparent = message.TraceParent ?? "",
+            Tracestate = message.TraceState ?? "",
+            Kind = message.Kind switch
+            {
+                MessageKind.Joined => Message.Types.Kind.Joined,
+                MessageKind.Left => Message.Types.Kind.Left,
+                _ => Message.Types.Kind.Chat,
+            },
+        };
+        if (message.RecipientName is { } recipient)
+        {
+            proto.Recipient = new User { Username = recipient };
+        }
+        return proto;
+    }
+
+    private static RpcException PermissionDenied(string detail) => new(new Status(StatusCode.PermissionDenied, detail));
+
+    private static RpcException Unauthenticated(string detail) => new(new Status(StatusCode.Unauthenticated, detail));
+
+    private static RpcException FailedPrecondition(string detail) => new(new Status(StatusCode.FailedPrecondition, detail));
+
+    private static RpcException ResourceExhausted(string detail) => new(new Status(StatusCode.ResourceExhausted, detail));
+
+    private static RpcException Unavailable(string detail) => new(new Status(StatusCode.Unavailable, detail));
+}

@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.RateLimiting;
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Users;
+using Microsoft.Extensions.Options;
+
+namespace AspireChat.ChatService.Messaging;
+
+// The room: registers users, accepts messages, numbers them and fans them out to the
+// subscriptions. Publishing happens under one lock so every listener sees the same order; it only
+// calls TryWrite on bounded queues, never awaits, so the lock is held for microseconds.
+public sealed class ChatRoom : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly List<Subscription> _subscriptions = [];
+    private readonly MessageHistory _history;
+    private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
+    private readonly UserRegistry _users;
+    private readonly ChatOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ChatTelemetry _telemetry;
+    private readonly ILogger<ChatRoom> _logger;
+    private long _lastSequence;
+    private bool _stopping;
+
+    public ChatRoom(UserRegistry users, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry, ILogger<ChatRoom> logger)
+    {
+        _users = users;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _telemetry = telemetry;
+        _logger = logger;
+        _history = new MessageHistory(_options.HistorySize);
+        _rateLimiter = PartitionedRateLimiter.Create<ChatUser, long>(user => RateLimitPartition.GetTokenBucketLimiter(user.Id, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = _options.MessageBurst,
+            TokensPerPeriod = _options.MessagesPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        }));
+    }
+
+    public UserRegistry Users => _users;
+
+    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey)
+    {
+        using var activity = _telemetry.Source.StartActivity(ChatTelemetry.AddUserSpan);
+
+        if (!UsernameRules.TryNormalize(requestedName, out var name, out var error))
+        {
+            activity?.SetTag(ChatTelemetry.OutcomeTag, "invalid_username");
+            ChatLog.UsernameInvalid(_logger, error);
+            return new AddUserResult(AddUserOutcome.InvalidUsername, error);
+        }
+
+        activity?.SetTag(ChatTelemetry.UserTag, name);
+        var registration = _users.Register(name, sessionToken, connectionKey);
+        if (registration.Expired is { } expired)
+        {
+            Leave(expired);
+        }
+
+        if (registration.User is not { } user)
+        {
+            activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
+            ChatLog.UsernameTaken(_logger, name);
+            return new AddUserResult(AddUserOutcome.Taken, $"The username {name} is taken; choose another.");
+        }
+
+        if (registration.IsNew)
+        {
+            Publish(MessageKind.Joined, user.Name, $"{user.Name} joined", recipient: null, activity);
+        }
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
+        ChatLog.UserAdded(_logger, user.Name);
+        return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
+    }
+
+    public SendResult Send(ChatUser sender, string? text)
+    {
+        text ??= "";
+        var isDirect = DirectMessage.TryParse(text, out var recipientName, out var body);
+        using var activity = _telemetry.Source.StartActivity(isDirect ? ChatTelemetry.DirectMessageSpan : ChatTelemetry.BroadcastSpan);
+        activity?.SetTag(ChatTelemetry.UserTag, sender.Name);
+        activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
+        _users.Touch(sender);
+
+        if (CheckText(isDirect ? body : text, isDirect ? recipientName : null) is { } problem)
+        {
+            return Refuse(SendOutcome.InvalidMessage, problem, sender, isDirect, activity);
+        }
+
+        using var lease = _rateLimiter.AttemptAcquire(sender);
+        if (!lease.IsAcquired)
+        {
+            return Refuse(SendOutcome.RateLimited, $"Slow down: at most {_options.MessagesPerSecond} messages a second, in bursts of up to {_options.MessageBurst}.", sender, isDirect, activity);
+        }
+
+        ChatUser? recipient = null;
+        if (isDirect)
+        {
+            activity?.SetTag(ChatTelemetry.RecipientTag, recipientName);
+            recipient = UsernameRules.TryNormalize(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
+            if (recipient is null)
+            {
+                // Never fall back to a broadcast: a typo must not leak a private message.
+                return Refuse(SendOutcome.UnknownRecipient, $"No user named {recipientName} is online; the message was not sent to anyone.", sender, isDirect, activity);
+            }
+        }
+
+        var (message, deliveries) = Publish(MessageKind.Chat, sender.Name, text, recipient, activity);
+
+        activity?.SetTag(ChatTelemetry.SequenceTag, message.Sequence);
+        activity?.SetTag(ChatTelemetry.DeliveriesTag, deliveries);
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "sent");
+        _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, "sent"));
+        if (recipient is not null)
+        {
+            ChatLog.DirectMessageSent(_logger, sender.Name, message.Sequence, recipient.Name, deliveries);
+            return new SendResult(SendOutcome.Sent, $"Sent to {recipient.Name}.", message);
+        }
+        ChatLog.MessageBroadcast(_logger, sender.Name, message.Sequence, deliveries);
+        return new SendResult(SendOutcome.Sent, "Sent.", message);
+    }
+
+    public StreamOpenResult TrySubscribe(ChatUser user, ListenSettings listen, out Subscription? subscription)
+    {
+        subscription = null;
+        var opened = _users.TryOpenStream(user);
+        if (opened != StreamOpenResult.Opened)
+        {
+            return opened;
+        }
+
+        var created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity);
+        lock (_lock)
+        {
+            // Registered before the history is read, under the same lock: the backlog ends
+            // exactly where the live queue begins, with no gap and no duplicate.
+            _subscriptions.Add(created);
+            if (listen.ResumeAfter is { } after)
+            {
+                created.Backlog = _history.After(after, created.Accepts, out var missed);
+                created.Missed = missed;
+            }
+            else if (listen.History > 0)
+            {
+                created.Backlog = _history.Last(listen.History, created.Accepts);
+            }
+            if (_stopping)
+            {
+                created.Close(SubscriptionEnd.ServiceStopping);
+            }
+        }
+        _telemetry.Listeners.Add(1);
+        ChatLog.ListenStarted(_logger, user.Name, created.Backlog.Count);
+        subscription = created;
+        return opened;
+    }
+
+    public void RecordDelivery(ChatMessage message) =>
+        _telemetry.DeliveryLatency.Record((_timeProvider.GetUtcNow() - message.Timestamp).TotalMilliseconds);
+
+    public void ExpireIdleUsers()
+    {
+        foreach (var user in _users.RemoveExpired())
+        {
+            Leave(user);
+        }
+    }
+
+    // Ends every subscription so Listen calls finish before the server stops.
+    public void Stop()
+    {
+        lock (_lock)
+        {
+            _stopping = true;
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Close(SubscriptionEnd.ServiceStopping);
+            }
+        }
+    }
+
+    internal void Unsubscribe(Subscription subscription)
+    {
+        lock (_lock)
+        {
+            _subscriptions.Remove(subscription);
+        }
+        subscription.Close(SubscriptionEnd.None);
+        _users.CloseStream(subscription.User);
+        _telemetry.Listeners.Add(-1);
+        ChatLog.ListenStopped(_logger, subscription.User.Name);
+    }
+
+    public void Dispose() => _rateLimiter.Dispose();
+
+    private string? CheckText(string text, string? recipient)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return recipient is null ? "A message needs some text." : $"A direct message to {recipient} needs some text after the name.";
+        }
+
+        var length = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            length++;
+            // Control characters could drive the receivers' terminals; tabs and newlines are text.
+            if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\t'))
+            {
+                return "A message cannot contain control characters.";
+            }
+        }
+        return length > _options.MaxMessageLength
+            ? $"A message has at most {_options.MaxMessageLength} characters; this one has {length}."
+            : null;
+    }
+
+    private SendResult Refuse(SendOutcome outcome, string reason, ChatUser sender, bool isDirect, Activity? activity)
+    {
+        var outcomeName = outcome switch
+        {
+            SendOutcome.InvalidMessage => "invalid_message",
+            SendOutcome.UnknownRecipient => "unknown_recipient",
+            SendOutcome.RateLimited => "rate_limited",
+            _ => "sent",
+        };
+        activity?.SetTag(ChatTelemetry.OutcomeTag, outcomeName);
+        _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, outcomeName));
+        ChatLog.MessageRefused(_logger, sender.Name, outcome);
+        return new SendResult(outcome, reason);
+    }
+
+    private void Leave(ChatUser user)
+    {
+        Publish(MessageKind.Left, user.Name, $"{user.Name} left", recipient: null, activity: null);
+        ChatLog.UserLeft(_logger, user.Name);
+    }
+
+    private (ChatMessage Message, int Deliveries) Publish(MessageKind kind, string sender, string text, ChatUser? recipient, Activity? activity)
+    {
+        // Without a listener on our source, the request's own span still links receivers to the call.
+        var trace = activity ?? Activity.Current;
+        List<Subscription>? dropped = null;
+        ChatMessage message;
+        var deliveries = 0;
+        lock (_lock)
+        {
+            message = new ChatMessage(++_lastSequence, _timeProvider.GetUtcNow(), kind, sender, text, recipient?.Id, recipient?.Name, trace?.Id, trace?.TraceStateString);
+            _history.Add(message);
+            foreach (var subscription in _subscriptions)
+            {
+                if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
+                {
+                    continue;
+                }
+                if (subscription.TryDeliver(message))
+                {
+                    deliveries++;
+                }
+                else
+                {
+                    (dropped ??= []).Add(subscription);
+                }
+            }
+        }
+
+        _telemetry.Deliveries.Add(deliveries);
+        if (kind != MessageKind.Chat)
+        {
+            _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "sent"));
+        }
+        foreach (var subscription in dropped ?? [])
+        {
+            _telemetry.DroppedListeners.Add(1);
+            ChatLog.ListenerDropped(_logger, subscription.User.Name, _options.ListenerQueueCapacity);
+        }
+        return (message, deliveries);
+    }
+}

@@ -1,0 +1,8 @@
+namespace AspireChat.ChatService.Messaging;
+
+public enum MessageKind
+{
+    Chat,
+    Joined,
+    Left,
+}

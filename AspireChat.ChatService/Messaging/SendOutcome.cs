@@ -1,0 +1,9 @@
+namespace AspireChat.ChatService.Messaging;
+
+public enum SendOutcome
+{
+    Sent,
+    InvalidMessage,
+    UnknownRecipient,
+    RateLimited,
+}

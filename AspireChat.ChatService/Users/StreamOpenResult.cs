@@ -1,0 +1,8 @@
+namespace AspireChat.ChatService.Users;
+
+public enum StreamOpenResult
+{
+    Opened,
+    LimitReached,
+    Expired,
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace AspireChat.ChatService.Users;
+
+// Who is online. A user stays online while it has a Listen stream, plus the reconnect grace
+// period after its last stream ends (or after it registered, if it never listened); past that it
+// is expired: invisible to every look-up at once, removed by the next sweep or registration.
+public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ChatUser> _byName = new(UsernameRules.Comparer);
+    private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
+    private readonly ChatOptions _options = options.Value;
+    private long _lastId;
+
+    // username must already be normalised (UsernameRules.TryNormalize).
+    public Registration Register(string username, string? sessionToken, string connectionKey)
+    {
+        lock (_lock)
+        {
+            ChatUser? expired = null;
+            if (_byName.TryGetValue(username, out var existing))
+            {
+                if (IsExpired(existing))
+                {
+                    Remove(existing);
+                    expired = existing;
+                }
+                else if ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey)
+                {
+                    // The same caller registering again (a retry) keeps its session.
+                    return new Registration(existing, IsNew: false, Expired: null);
+                }
+                else
+                {
+                    return new Registration(null, IsNew: false, Expired: null);
+                }
+            }
+
+            var now = timeProvider.GetTimestamp();
+            var user = new ChatUser(++_lastId, username, NewSessionToken(), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
+            _byName.Add(username, user);
+            _byToken.Add(user.SessionToken, user);
+            // A connection speaks for its latest registration.
+            _byConnection[connectionKey] = user;
+            telemetry.UsersOnline.Add(1);
+            return new Registration(user, IsNew: true, Expired: expired);
+        }
+    }
+
+    public ChatUser? FindByToken(string sessionToken) => Find(_byToken, sessionToken);
+
+    public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
+
+    public ChatUser? FindByName(string username) => Find(_byName, UsernameRules.Normalize(username));
+
+    public StreamOpenResult TryOpenStream(ChatUser user)
+    {
+        lock (_lock)
+        {
+            if (user.Removed || IsExpired(user))
+            {
+                return StreamOpenResult.Expired;
+            }
+            if (user.Streams >= _options.MaxStreamsPerUser)
+            {
+                return StreamOpenResult.LimitReached;
+            }
+            user.Streams++;
+            return StreamOpenResult.Opened;
+        }
+    }
+
+    public void CloseStream(ChatUser user)
+    {
+        lock (_lock)
+        {
+            if (--user.Streams == 0)
+            {
+                user.IdleSince = timeProvider.GetTimestamp();
+            }
+        }
+    }
+
+    // Activity without a stream (a token-less sender, say) also keeps the name.
+    public void Touch(ChatUser user)
+    {
+        lock (_lock)
+        {
+            if (user.Streams == 0)
+            {
+                user.IdleSince = timeProvider.GetTimestamp();
+            }
+        }
+    }
+
+    public IReadOnlyList<ChatUser> Online()
+    {
+        lock (_lock)
+        {
+            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => u.Name, UsernameRules.Comparer).ToArray();
+        }
+    }
+
+    public int StreamsOf(ChatUser user)
+    {
+        lock (_lock)
+        {
+            return user.Streams;
+        }
+    }
+
+    public IReadOnlyList<ChatUser> RemoveExpired()
+    {
+        lock (_lock)
+        {
+            var expired = _byName.Values.Where(IsExpired).ToArray();
+            foreach (var user in expired)
+            {
+                Remove(user);
+            }
+            return expired;
+        }
+    }
+
+    private ChatUser? Find(Dictionary<string, ChatUser> index, string key)
+    {
+        lock (_lock)
+        {
+            return index.TryGetValue(key, out var user) && !IsExpired(user) ? user : null;
+        }
+    }
+
+    private bool IsExpired(ChatUser user) =>
+        user.Removed || (user.Streams == 0 && timeProvider.GetElapsedTime(user.IdleSince) > _options.ReconnectGracePeriod);
+
+    private void Remove(ChatUser user)
+    {
+        user.Removed = true;
+        _byName.Remove(user.Name);
+        _byToken.Remove(user.SessionToken);
+        if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
+        {
+            _byConnection.Remove(user.ConnectionKey);
+        }
+        telemetry.UsersOnline.Add(-1);
+    }
+
+    // 128 random bits: the token is the only credential an AspireChat client has.
+    private static string NewSessionToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
+}
