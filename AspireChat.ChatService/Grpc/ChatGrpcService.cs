@@ -10,7 +10,7 @@ namespace AspireChat.ChatService.Grpc;
 
 // The gRPC face of the room. Ordinary user mistakes are answered in MessageResponse (a workshop
 // client crashes on an error status); protocol errors are RpcExceptions.
-public sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
+internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
@@ -51,10 +51,12 @@ public sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logg
         using (subscription)
         {
             var cancellationToken = context.CancellationToken;
-            if (subscription!.Missed > 0)
+            var headers = new Metadata { { ChatHeaders.Sequence, subscription!.StartSequence.ToString(CultureInfo.InvariantCulture) } };
+            if (subscription.Missed > 0)
             {
-                await context.WriteResponseHeadersAsync(new Metadata { { ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture) } });
+                headers.Add(ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture));
             }
+            await context.WriteResponseHeadersAsync(headers);
 
             foreach (var message in subscription.Backlog)
             {

@@ -6,6 +6,10 @@ public static class ChatHeaders
     // Request: the session token AddUser returned.
     public const string SessionToken = "chat-session-token";
 
-    // Listen response: how many sequence numbers after resume_after history no longer holds.
+    // Listen response headers, written as soon as the stream is subscribed (so a client knows it
+    // is live): the room's last sequence number then ...
+    public const string Sequence = "chat-sequence";
+
+    // ... and how many sequence numbers after resume_after history no longer holds.
     public const string Missed = "chat-missed";
 }

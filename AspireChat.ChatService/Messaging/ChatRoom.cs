@@ -140,6 +140,7 @@ public sealed class ChatRoom : IDisposable
             // Registered before the history is read, under the same lock: the backlog ends
             // exactly where the live queue begins, with no gap and no duplicate.
             _subscriptions.Add(created);
+            created.StartSequence = _lastSequence;
             if (listen.ResumeAfter is { } after)
             {
                 created.Backlog = _history.After(after, created.Accepts, out var missed);

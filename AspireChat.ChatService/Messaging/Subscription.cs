@@ -29,6 +29,9 @@ public sealed class Subscription : IDisposable
     // Replayed messages (resume or history) that precede everything in Messages.
     public IReadOnlyList<ChatMessage> Backlog { get; internal set; } = [];
 
+    // The room's last sequence number when the subscription began: live messages come after it.
+    public long StartSequence { get; internal set; }
+
     // Sequence numbers the resume point asked for that history no longer holds.
     public long Missed { get; internal set; }
 

@@ -1,0 +1,27 @@
+namespace AspireChat.Tests.Infrastructure;
+
+// Every await in a test has a deadline.
+public static class TimeoutExtensions
+{
+    public static readonly TimeSpan DefaultTimeoutSpan = TimeSpan.FromSeconds(20);
+
+    public static Task DefaultTimeout(this Task task) => task.WaitAsync(DefaultTimeoutSpan);
+
+    public static Task<T> DefaultTimeout<T>(this Task<T> task) => task.WaitAsync(DefaultTimeoutSpan);
+
+    public static Task<T> DefaultTimeout<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(DefaultTimeoutSpan);
+
+    // Polls a condition until it holds, or fails at the deadline.
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(DefaultTimeoutSpan);
+        while (!await condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
+        }
+    }
+}
