@@ -58,16 +58,24 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             }
             await context.WriteResponseHeadersAsync(headers);
 
-            foreach (var message in subscription.Backlog)
+            try
             {
-                await responseStream.WriteAsync(ToProto(message), cancellationToken);
-            }
+                foreach (var message in subscription.Backlog)
+                {
+                    await responseStream.WriteAsync(ToProto(message), cancellationToken);
+                }
 
-            // The only writer of this stream.
-            await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
+                // The only writer of this stream.
+                await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
+                {
+                    await responseStream.WriteAsync(ToProto(message), cancellationToken);
+                    room.RecordDelivery(message);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await responseStream.WriteAsync(ToProto(message), cancellationToken);
-                room.RecordDelivery(message);
+                // The client went away: the usual end of a Listen call, not an error.
+                return;
             }
 
             switch (subscription.End)

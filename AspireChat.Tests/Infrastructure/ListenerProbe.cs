@@ -9,6 +9,7 @@ public sealed class ListenerProbe : IAsyncDisposable
 {
     private readonly AsyncServerStreamingCall<Message> _call;
     private readonly Channel<Message> _received = Channel.CreateUnbounded<Message>();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
 
     public ListenerProbe(AsyncServerStreamingCall<Message> call)
@@ -48,21 +49,24 @@ public sealed class ListenerProbe : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _call.Dispose();
+        // Stop the reader before disposing the call it reads.
+        await _stop.CancelAsync();
         try
         {
             await _pump.DefaultTimeout();
         }
-        catch (RpcException)
+        catch (Exception ex) when (ex is RpcException or OperationCanceledException)
         {
         }
+        _call.Dispose();
+        _stop.Dispose();
     }
 
     private async Task PumpAsync()
     {
         try
         {
-            await foreach (var message in _call.ResponseStream.ReadAllAsync())
+            await foreach (var message in _call.ResponseStream.ReadAllAsync(_stop.Token))
             {
                 _received.Writer.TryWrite(message);
             }

@@ -11,6 +11,7 @@ public sealed class WorkshopTestClient(GrpcChannel channel) : IAsyncDisposable
 {
     private readonly Chat.ChatClient _client = new(channel);
     private readonly Channel<Message> _received = Channel.CreateUnbounded<Message>();
+    private readonly CancellationTokenSource _stop = new();
     private AsyncServerStreamingCall<Message>? _listen;
     private Task? _pump;
 
@@ -51,11 +52,14 @@ public sealed class WorkshopTestClient(GrpcChannel channel) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listen?.Dispose();
+        // Stop the reader before disposing the call it reads.
+        await _stop.CancelAsync();
         if (_pump is not null)
         {
             await _pump.DefaultTimeout();
         }
+        _listen?.Dispose();
+        _stop.Dispose();
         channel.Dispose();
     }
 
@@ -63,12 +67,12 @@ public sealed class WorkshopTestClient(GrpcChannel channel) : IAsyncDisposable
     {
         try
         {
-            await foreach (var message in call.ResponseStream.ReadAllAsync())
+            await foreach (var message in call.ResponseStream.ReadAllAsync(_stop.Token))
             {
                 _received.Writer.TryWrite(message);
             }
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+        catch (Exception ex) when (ex is OperationCanceledException || ex is RpcException { StatusCode: StatusCode.Cancelled })
         {
         }
         finally
