@@ -19,6 +19,11 @@ public sealed class ChatOptions
     [Range(1, 1_000_000)]
     public int ListenerQueueCapacity { get; set; } = 1000;
 
+    // How long a dropped listener's client may take to read what was already sent and learn why
+    // it was dropped (RESOURCE_EXHAUSTED); a client still stalled after it is cut off.
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StalledListenerTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     [Range(1, 1000)]
     public int MaxStreamsPerUser { get; set; } = 8;
 

@@ -36,6 +36,12 @@ public static class ChatServiceExtensions
     public static WebApplication MapChatService(this WebApplication app)
     {
         app.MapGrpcService<ChatGrpcService>();
+
+        // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
+        // instead of holding up the shutdown.
+        var room = app.Services.GetRequiredService<ChatRoom>();
+        app.Lifetime.ApplicationStopping.Register(room.Stop);
+
         return app;
     }
 }

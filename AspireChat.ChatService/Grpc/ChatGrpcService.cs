@@ -50,8 +50,9 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
         using (subscription)
         {
-            var cancellationToken = context.CancellationToken;
-            var headers = new Metadata { { ChatHeaders.Sequence, subscription!.StartSequence.ToString(CultureInfo.InvariantCulture) } };
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, subscription!.Ended);
+            var cancellationToken = stop.Token;
+            var headers = new Metadata { { ChatHeaders.Sequence, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) } };
             if (subscription.Missed > 0)
             {
                 headers.Add(ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture));
@@ -72,10 +73,14 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
                     room.RecordDelivery(message);
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
                 // The client went away: the usual end of a Listen call, not an error.
                 return;
+            }
+            catch (OperationCanceledException) when (subscription.End != SubscriptionEnd.None)
+            {
+                // The room ended the subscription while a write was waiting: answered below.
             }
 
             switch (subscription.End)

@@ -14,6 +14,9 @@ namespace AspireChat.ChatService.Messaging;
 public sealed class ChatRoom : IDisposable
 {
     private readonly Lock _lock = new();
+    // Orders registrations, expiries and their JOINED/LEFT notices (taken before the registry's
+    // lock and this room's lock, never after).
+    private readonly Lock _presenceLock = new();
     private readonly List<Subscription> _subscriptions = [];
     private readonly MessageHistory _history;
     private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
@@ -56,22 +59,26 @@ public sealed class ChatRoom : IDisposable
         }
 
         activity?.SetTag(ChatTelemetry.UserTag, name);
-        var registration = _users.Register(name, sessionToken, connectionKey);
-        if (registration.Expired is { } expired)
+        ChatUser? user;
+        lock (_presenceLock)
         {
-            Leave(expired);
+            var registration = _users.Register(name, sessionToken, connectionKey);
+            if (registration.Expired is { } expired)
+            {
+                Leave(expired);
+            }
+            user = registration.User;
+            if (user is not null && registration.IsNew)
+            {
+                Publish(MessageKind.Joined, user.Name, $"{user.Name} joined", recipient: null, activity);
+            }
         }
 
-        if (registration.User is not { } user)
+        if (user is null)
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
             ChatLog.UsernameTaken(_logger, name);
             return new AddUserResult(AddUserOutcome.Taken, $"The username {name} is taken; choose another.");
-        }
-
-        if (registration.IsNew)
-        {
-            Publish(MessageKind.Joined, user.Name, $"{user.Name} joined", recipient: null, activity);
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
         ChatLog.UserAdded(_logger, user.Name);
@@ -87,9 +94,13 @@ public sealed class ChatRoom : IDisposable
         activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
         _users.Touch(sender);
 
-        if (CheckText(isDirect ? body : text, isDirect ? recipientName : null) is { } problem)
+        if (CheckText(text) is { } problem)
         {
             return Refuse(SendOutcome.InvalidMessage, problem, sender, isDirect, activity);
+        }
+        if (isDirect && string.IsNullOrWhiteSpace(body))
+        {
+            return Refuse(SendOutcome.InvalidMessage, $"A direct message to {recipientName} needs some text after the name.", sender, isDirect, activity);
         }
 
         using var lease = _rateLimiter.AttemptAcquire(sender);
@@ -101,8 +112,9 @@ public sealed class ChatRoom : IDisposable
         ChatUser? recipient = null;
         if (isDirect)
         {
-            activity?.SetTag(ChatTelemetry.RecipientTag, recipientName);
             recipient = UsernameRules.TryNormalize(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
+            // Only a real username is tagged: an unparsable "recipient" may be part of the text.
+            activity?.SetTag(ChatTelemetry.RecipientTag, recipient?.Name ?? normalized);
             if (recipient is null)
             {
                 // Never fall back to a broadcast: a typo must not leak a private message.
@@ -134,7 +146,7 @@ public sealed class ChatRoom : IDisposable
             return opened;
         }
 
-        var created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity);
+        var created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout);
         lock (_lock)
         {
             // Registered before the history is read, under the same lock: the backlog ends
@@ -166,9 +178,12 @@ public sealed class ChatRoom : IDisposable
 
     public void ExpireIdleUsers()
     {
-        foreach (var user in _users.RemoveExpired())
+        lock (_presenceLock)
         {
-            Leave(user);
+            foreach (var user in _users.RemoveExpired())
+            {
+                Leave(user);
+            }
         }
     }
 
@@ -199,11 +214,11 @@ public sealed class ChatRoom : IDisposable
 
     public void Dispose() => _rateLimiter.Dispose();
 
-    private string? CheckText(string text, string? recipient)
+    private string? CheckText(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return recipient is null ? "A message needs some text." : $"A direct message to {recipient} needs some text after the name.";
+            return "A message needs some text.";
         }
 
         var length = 0;

@@ -8,15 +8,19 @@ namespace AspireChat.ChatService.Messaging;
 public sealed class Subscription : IDisposable
 {
     private readonly Channel<ChatMessage> _queue;
+    private readonly CancellationTokenSource _ended = new();
     private readonly ChatRoom _room;
     private readonly bool _includePresence;
+    private readonly TimeSpan _stalledTimeout;
+    private int _end;
     private int _disposed;
 
-    internal Subscription(ChatRoom room, ChatUser user, bool includePresence, int capacity)
+    internal Subscription(ChatRoom room, ChatUser user, bool includePresence, int capacity, TimeSpan stalledTimeout)
     {
         _room = room;
         User = user;
         _includePresence = includePresence;
+        _stalledTimeout = stalledTimeout;
         _queue = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -37,7 +41,14 @@ public sealed class Subscription : IDisposable
 
     public ChannelReader<ChatMessage> Messages => _queue.Reader;
 
-    public SubscriptionEnd End { get; private set; }
+    // Why the room ended the subscription; None while it lasts or when the listener left.
+    public SubscriptionEnd End => (SubscriptionEnd)Volatile.Read(ref _end);
+
+    // Cancelled when the service stops, or a while after the listener was dropped: a write that a
+    // stalled client blocks (HTTP/2 flow control) must not hold the stream slot for ever.
+    // Cancelling a write resets the stream, so a dropped listener first gets the chance to read
+    // what was sent and the RESOURCE_EXHAUSTED status.
+    public CancellationToken Ended => _ended.Token;
 
     internal bool Accepts(ChatMessage message) => message.Kind switch
     {
@@ -59,10 +70,21 @@ public sealed class Subscription : IDisposable
 
     internal void Close(SubscriptionEnd reason)
     {
-        if (_queue.Writer.TryComplete())
+        // The reason is set before the queue completes, so the reader always sees it.
+        if (Interlocked.CompareExchange(ref _end, (int)reason, (int)SubscriptionEnd.None) == (int)SubscriptionEnd.None)
         {
-            End = reason;
+            // Never cancels synchronously: the room calls this under its lock.
+            switch (reason)
+            {
+                case SubscriptionEnd.TooSlow:
+                    _ended.CancelAfter(_stalledTimeout);
+                    break;
+                case SubscriptionEnd.ServiceStopping:
+                    _ = _ended.CancelAsync();
+                    break;
+            }
         }
+        _queue.Writer.TryComplete();
     }
 
     public void Dispose()

@@ -97,6 +97,30 @@ public sealed class ChatServiceTests(ChatServiceFactory server) : IClassFixture<
         Assert.Equal(Code.InvalidMessage, response.Code);
     }
 
+    [Theory]
+    [InlineData("\rcarol: forged line")]
+    [InlineData(" hi\u001b[2J")]
+    public async Task DirectMessage_WithControlCharacters_IsRefused(string rest)
+    {
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+
+        var response = await alice.SendAsync($"@{bob.Username}{rest}");
+
+        Assert.Equal(Code.InvalidMessage, response.Code);
+    }
+
+    [Fact]
+    public async Task DirectMessage_LongerThan4096CharactersInAll_IsRefused()
+    {
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+
+        var response = await alice.SendAsync($"@{bob.Username} {new string('x', 4096)}");
+
+        Assert.Equal(Code.InvalidMessage, response.Code);
+    }
+
     [Fact]
     public async Task AddUser_NameTaken_ReturnsTaken_CaseInsensitively()
     {

@@ -1,4 +1,5 @@
 using AspireChat.Tests.Infrastructure;
+using AspireChat.Protocol;
 using Grpc.Core;
 using static AspireChat.Protocol.MessageResponse.Types;
 
@@ -11,14 +12,17 @@ public sealed class LimitsTests(StrictLimitsChatServiceFactory server) : IClassF
     {
         await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
 
-        var responses = new List<Code>();
-        for (var i = 0; i <= StrictLimitsChatServiceFactory.Burst; i++)
+        // The bucket starts full and refills one message a second: a full burst always passes,
+        // and five more in a row cannot all pass unless the sends took five seconds.
+        var responses = new List<MessageResponse>();
+        for (var i = 0; i < StrictLimitsChatServiceFactory.Burst + 5; i++)
         {
-            responses.Add((await alice.SendAsync($"message {i}")).Code);
+            responses.Add(await alice.SendAsync($"message {i}"));
         }
 
-        Assert.Equal(Enumerable.Repeat(Code.Sent, StrictLimitsChatServiceFactory.Burst), responses.Take(StrictLimitsChatServiceFactory.Burst));
-        Assert.Equal(Code.RateLimited, responses[^1]);
+        Assert.All(responses.Take(StrictLimitsChatServiceFactory.Burst), r => Assert.Equal(Code.Sent, r.Code));
+        var limited = Assert.Single(responses.Where(r => r.Code == Code.RateLimited).Take(1));
+        Assert.Contains("Slow down", limited.Msg);
     }
 
     [Fact]
@@ -26,7 +30,7 @@ public sealed class LimitsTests(StrictLimitsChatServiceFactory server) : IClassF
     {
         await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
         await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
-        for (var i = 0; i <= StrictLimitsChatServiceFactory.Burst; i++)
+        for (var i = 0; i < StrictLimitsChatServiceFactory.Burst + 5; i++)
         {
             await alice.SendAsync($"message {i}");
         }

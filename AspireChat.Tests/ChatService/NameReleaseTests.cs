@@ -5,8 +5,10 @@ using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.ChatService;
 
-public sealed class NameReleaseTests(ShortGraceChatServiceFactory server) : IClassFixture<ShortGraceChatServiceFactory>
+public sealed class NameReleaseTests(FakeClockChatServiceFactory server) : IClassFixture<FakeClockChatServiceFactory>
 {
+    private static readonly TimeSpan s_second = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task Name_IsFreedAfterItsLastStreamEnds_AndTheGracePasses()
     {
@@ -19,37 +21,53 @@ public sealed class NameReleaseTests(ShortGraceChatServiceFactory server) : ICla
         await using var newcomer = new ChatTestClient(server.CreateChannel());
 
         await first.DisposeAsync();
-        await TimeoutExtensions.WaitUntilAsync(async () => (await watcher.ListUsersAsync()).Users.Single(u => u.Username == name).Listeners == 1, "one stream of alice has ended");
+        await WaitForListenersAsync(watcher, name, 1);
+        server.Clock.Advance(FakeClockChatServiceFactory.GracePeriod * 2);
         var whileOneStreamIsOpen = await newcomer.AddUserAsync(name);
         await second.DisposeAsync();
-        MessageResponse? afterGrace = null;
-        await TimeoutExtensions.WaitUntilAsync(async () => (afterGrace = await newcomer.AddUserAsync(name)).Code == Code.Added, "the name is free");
+        await WaitForListenersAsync(watcher, name, 0);
+        server.Clock.Advance(FakeClockChatServiceFactory.GracePeriod - s_second);
+        var withinTheGrace = await newcomer.AddUserAsync(name);
+        server.Clock.Advance(2 * s_second);
+        var afterTheGrace = await newcomer.AddUserAsync(name);
 
         Assert.Equal(Code.Taken, whileOneStreamIsOpen.Code);
-        Assert.Equal(Code.Added, afterGrace!.Code);
-        var left = await presence.NextAsync();
-        while (left.Kind != Message.Types.Kind.Left)
-        {
-            left = await presence.NextAsync();
-        }
-        Assert.Equal(name, left.User.Username);
+        Assert.Equal(Code.Taken, withinTheGrace.Code);
+        Assert.Equal(Code.Added, afterTheGrace.Code);
+        var notices = await presence.ReadUntilAsync($"{name} joined");
+        Assert.Contains(notices, m => m.Kind == Message.Types.Kind.Left && m.User.Username == name);
     }
 
     [Fact]
     public async Task ExpiredSession_IsUnauthenticated_AndTheClientCanRegisterAgain()
     {
         await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
-        var name = alice.Username!;
 
-        await TimeoutExtensions.WaitUntilAsync(async () =>
-        {
-            var online = await alice.ListUsersAsync();
-            return !online.Users.Any(u => u.Username == name);
-        }, "the idle user has expired");
+        server.Clock.Advance(FakeClockChatServiceFactory.GracePeriod + s_second);
         var error = await Assert.ThrowsAsync<RpcException>(() => alice.SendAsync("still there?"));
-        var again = await alice.AddUserAsync(name);
+        var again = await alice.AddUserAsync(alice.Username!);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal(Code.Added, again.Code);
     }
+
+    [Fact]
+    public async Task Reconnect_WithinTheGrace_KeepsTheSession()
+    {
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        var listen = await alice.ListenAsync();
+        await listen.DisposeAsync();
+        await WaitForListenersAsync(alice, alice.Username!, 0);
+
+        server.Clock.Advance(FakeClockChatServiceFactory.GracePeriod - s_second);
+        await using var again = await alice.ListenAsync();
+        server.Clock.Advance(FakeClockChatServiceFactory.GracePeriod * 2);
+
+        Assert.Equal(Code.Sent, (await alice.SendAsync("still here")).Code);
+    }
+
+    private static Task WaitForListenersAsync(ChatTestClient client, string name, uint count) =>
+        TimeoutExtensions.WaitUntilAsync(
+            async () => (await client.ListUsersAsync()).Users.Single(u => u.Username == name).Listeners == count,
+            $"{name} has {count} Listen streams");
 }

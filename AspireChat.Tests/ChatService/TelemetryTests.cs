@@ -74,5 +74,5 @@ public sealed class TelemetryTests(ChatServiceFactory server) : IClassFixture<Ch
     }
 
     private List<Activity> SpansFor(string name, string user) =>
-        server.Spans.Snapshot().Where(s => s.DisplayName == name && (string?)s.GetTagItem(ChatTelemetry.UserTag) == user).ToList();
+        server.OwnSpans.Where(s => s.DisplayName == name && (string?)s.GetTagItem(ChatTelemetry.UserTag) == user).ToList();
 }

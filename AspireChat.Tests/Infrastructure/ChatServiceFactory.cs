@@ -1,35 +1,42 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AspireChat.ChatService.Diagnostics;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 
 namespace AspireChat.Tests.Infrastructure;
 
-// The real ChatService (its own Program) on real Kestrel: h2c on a free port, as clients meet it,
-// with every span and log kept for inspection. Subclasses change the chat settings.
+// The real ChatService (its own Program) on real Kestrel: h2c on a port the OS picks, as clients
+// meet it, with every span and log kept for inspection. Subclasses change settings and services.
 public class ChatServiceFactory : WebApplicationFactory<Program>
 {
     public ChatServiceFactory()
     {
-        GrpcPort = FreePort();
-        HttpPort = FreePort();
         UseKestrel();
         StartServer();
+        (GrpcAddress, HttpAddress) = FindEndpoints();
     }
 
-    public int GrpcPort { get; }
+    public Uri GrpcAddress { get; }
 
-    public int HttpPort { get; }
+    public Uri HttpAddress { get; }
 
-    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
-
-    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
-
+    // Spans of every service in this test process; OwnSpans are this service's chat spans.
     public SynchronizedCollection<Activity> Spans { get; } = new();
+
+    public IEnumerable<Activity> OwnSpans
+    {
+        get
+        {
+            var source = Services.GetRequiredService<ChatTelemetry>().Source;
+            return Spans.Snapshot().Where(s => s.Source == source);
+        }
+    }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -49,10 +56,14 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         return GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Kestrel:Endpoints:grpc:Url", GrpcAddress.ToString());
-        builder.UseSetting("Kestrel:Endpoints:http:Url", HttpAddress.ToString());
+        builder.UseSetting("Kestrel:Endpoints:grpc:Url", "http://127.0.0.1:0");
+        builder.UseSetting("Kestrel:Endpoints:http:Url", "http://127.0.0.1:0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -62,13 +73,27 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         {
             services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(Spans));
             services.AddSingleton<ILoggerProvider>(Logs);
+            ConfigureServices(services);
         });
     }
 
-    private static int FreePort()
+    // Both endpoints bind port 0; the one that answers HTTP/1.1 is "http", the other "grpc".
+    private (Uri Grpc, Uri Http) FindEndpoints()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToList();
+        using var http = new HttpClient { Timeout = TimeoutExtensions.DefaultTimeoutSpan };
+        var httpAddress = addresses.Single(address =>
+        {
+            try
+            {
+                using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "alive")));
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        });
+        return (addresses.Single(a => a != httpAddress), httpAddress);
     }
 }
