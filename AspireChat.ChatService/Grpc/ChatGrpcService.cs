@@ -38,7 +38,8 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         var settings = new ListenSettings(
             request.IncludePresence,
             request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
-            (int)Math.Min(request.History, int.MaxValue));
+            (int)Math.Min(request.History, int.MaxValue),
+            request.ResumeEpoch);
 
         switch (room.TrySubscribe(caller, settings, out var subscription))
         {
@@ -52,7 +53,11 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, subscription!.Ended);
             var cancellationToken = stop.Token;
-            var headers = new Metadata { { ChatHeaders.Sequence, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) } };
+            var headers = new Metadata
+            {
+                { ChatHeaders.Sequence, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
+                { ChatHeaders.Epoch, room.Epoch },
+            };
             if (subscription.Missed > 0)
             {
                 headers.Add(ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture));

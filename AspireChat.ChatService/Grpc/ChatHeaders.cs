@@ -10,6 +10,9 @@ public static class ChatHeaders
     // is live): the room's last sequence number then ...
     public const string Sequence = "chat-sequence";
 
+    // ... the room's epoch: sequence numbers start again in a new epoch (a restarted service) ...
+    public const string Epoch = "chat-epoch";
+
     // ... and how many sequence numbers after resume_after history no longer holds.
     public const string Missed = "chat-missed";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using AspireChat.ChatService.Configuration;
@@ -46,6 +47,9 @@ public sealed class ChatRoom : IDisposable
     }
 
     public UserRegistry Users => _users;
+
+    // Identifies this room's run: sequence numbers start again with every epoch.
+    public string Epoch { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey)
     {
@@ -155,6 +159,11 @@ public sealed class ChatRoom : IDisposable
             created.StartSequence = _lastSequence;
             if (listen.ResumeAfter is { } after)
             {
+                // A resume point from an earlier epoch means nothing here: replay all we have.
+                if (!string.IsNullOrEmpty(listen.ResumeEpoch) && listen.ResumeEpoch != Epoch)
+                {
+                    after = 0;
+                }
                 created.Backlog = _history.After(after, created.Accepts, out var missed);
                 created.Missed = missed;
             }

@@ -293,6 +293,23 @@ public sealed class ChatServiceTests(ChatServiceFactory server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Listen_ResumeFromAnotherEpoch_ReplaysTheHistoryOfThisOne()
+    {
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        await using var live = await alice.ListenAsync();
+        var epoch = (await live.ReadyAsync()).GetValue("chat-epoch");
+        var sent = await alice.SendAsync("sent in this epoch");
+
+        await using var sameEpoch = await alice.ListenAsync(new ListenRequest { ResumeAfter = sent.Sequence, ResumeEpoch = epoch });
+        await using var earlierEpoch = await alice.ListenAsync(new ListenRequest { ResumeAfter = sent.Sequence, ResumeEpoch = "an-earlier-run" });
+        var marker = UniqueName.For("marker");
+        await alice.SendAsync(marker);
+
+        Assert.Empty(await sameEpoch.ReadUntilAsync(marker));
+        Assert.Contains(await earlierEpoch.ReadUntilAsync(marker), m => m.Sequence == sent.Sequence);
+    }
+
+    [Fact]
     public async Task Listen_ResumeAfter_DoesNotReplayOtherUsersDirectMessages()
     {
         await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));

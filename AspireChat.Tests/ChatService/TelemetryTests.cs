@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace AspireChat.Tests.ChatService;
 
@@ -71,6 +73,28 @@ public sealed class TelemetryTests(ChatServiceFactory server) : IClassFixture<Ch
 
         Assert.Contains(logs, l => l.Message == $"User {alice.Username} added");
         Assert.Contains(logs, l => l.Message.StartsWith($"{alice.Username} broadcast message", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Messages_AreCountedByKindAndOutcome_AndDeliveriesMeasured()
+    {
+        var meters = server.Services.GetRequiredService<IMeterFactory>();
+        using var messages = new MetricCollector<long>(meters, ChatTelemetry.Name, "chat.messages");
+        using var latency = new MetricCollector<double>(meters, ChatTelemetry.Name, "chat.delivery.latency");
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var bobListens = await bob.ListenAsync();
+
+        await alice.SendAsync("hello");
+        await alice.SendAsync($"@{bob.Username} psst");
+        await alice.SendAsync("@nobody-at-all psst");
+        await bobListens.NextAsync(2);
+
+        var counted = messages.GetMeasurementSnapshot()
+            .Select(m => $"{m.Tags[ChatTelemetry.KindTag]}/{m.Tags[ChatTelemetry.OutcomeTag]}")
+            .Where(kind => !kind.StartsWith("presence", StringComparison.Ordinal));
+        Assert.Equal(["broadcast/sent", "direct/sent", "direct/unknown_recipient"], counted);
+        await TimeoutExtensions.WaitUntilAsync(() => Task.FromResult(latency.GetMeasurementSnapshot().Count >= 2), "deliveries are measured");
     }
 
     private List<Activity> SpansFor(string name, string user) =>
