@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AspireChat.BotClient.Bots;
+
+// Bound from "Bot" (Bot__Name=alice). Without a Script of its own, the bot takes the one shipped
+// for its name under "BotScripts".
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    [Required(ErrorMessage = "Bot:Name is required (for example Bot__Name=alice).")]
+    public string Name { get; set; } = "";
+
+    public List<BotLine> Script { get; set; } = [];
+
+    // The pause after the last line, before the script starts again.
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan LoopPause { get; set; } = TimeSpan.FromSeconds(10);
+
+    // Zero: loop for ever; otherwise run the script this many times, then stay online answering.
+    [Range(0, int.MaxValue)]
+    public int Loops { get; set; }
+}

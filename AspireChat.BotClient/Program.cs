@@ -1,0 +1,7 @@
+var builder = Host.CreateApplicationBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddChatClient();
+builder.AddBot();
+
+builder.Build().Run();

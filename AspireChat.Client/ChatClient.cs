@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using AspireChat.Client.Connection;
+using AspireChat.Client.Diagnostics;
+using AspireChat.Client.Messaging;
+using AspireChat.Protocol;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+using static AspireChat.Protocol.MessageResponse.Types;
+using OnlineUser = AspireChat.Client.Messaging.OnlineUser;
+
+namespace AspireChat.Client;
+
+// The one client of the chat service for every .NET caller: registers with a session token,
+// sends, and listens with automatic reconnect, re-registration after a service restart, and
+// resume from the last message seen, so a caller sees every message once.
+public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClientOptions> options, ILogger<ChatClient> logger) : IAsyncDisposable
+{
+    private const string SessionTokenHeader = "chat-session-token";
+    private const string EpochHeader = "chat-epoch";
+    private const string SequenceHeader = "chat-sequence";
+    private const string MissedHeader = "chat-missed";
+
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly ChatClientOptions _options = options.Value;
+    private GrpcChannel? _channel;
+    private Chat.ChatClient? _grpc;
+    private volatile string? _sessionToken;
+
+    public string? Username { get; private set; }
+
+    public Uri? Endpoint { get; private set; }
+
+    public async Task<RegistrationResult> RegisterAsync(string username, CancellationToken cancellationToken = default)
+    {
+        var grpc = await GetGrpcClientAsync(cancellationToken);
+        var response = await grpc.AddUserAsync(new User { Username = username }, Headers(), cancellationToken: cancellationToken);
+        if (response.Code != Code.Added)
+        {
+            return new RegistrationResult(response.Code == Code.Taken ? RegistrationOutcome.Taken : RegistrationOutcome.InvalidUsername, response.Msg);
+        }
+
+        Username = response.Username is { Length: > 0 } stored ? stored : username;
+        _sessionToken = response.SessionToken;
+        ChatClientLog.Connected(logger, Endpoint!, Username);
+        return new RegistrationResult(RegistrationOutcome.Added, response.Msg, Username);
+    }
+
+    public async Task<SendResult> SendAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var username = Username ?? throw new InvalidOperationException("Register a username before sending.");
+        using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.SendSpan, ActivityKind.Producer);
+        activity?.SetTag("chat.user", username);
+
+        var response = await WithSessionAsync(
+            grpc => grpc.SendMessageAsync(new Message { Msg = text, User = new User { Username = username } }, Headers(), cancellationToken: cancellationToken).ResponseAsync,
+            cancellationToken);
+
+        var outcome = response.Code switch
+        {
+            Code.Sent => SendOutcome.Sent,
+            Code.UnknownRecipient => SendOutcome.UnknownRecipient,
+            Code.RateLimited => SendOutcome.RateLimited,
+            _ => SendOutcome.InvalidMessage,
+        };
+        activity?.SetTag("chat.outcome", outcome.ToString());
+        activity?.SetTag("chat.sequence", (long)response.Sequence);
+        return new SendResult(outcome, response.Msg, (long)response.Sequence);
+    }
+
+    public async Task<IReadOnlyList<OnlineUser>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        var grpc = await GetGrpcClientAsync(cancellationToken);
+        var response = await grpc.ListUsersAsync(new ListUsersRequest(), Headers(), cancellationToken: cancellationToken);
+        return [.. response.Users.Select(u => new OnlineUser(u.Username, u.OnlineSince?.ToDateTimeOffset() ?? default, (int)u.Listeners))];
+    }
+
+    // Messages and connection changes until cancelled. Never ends on a lost connection: it
+    // reconnects with backoff and resumes. Throws ChatSessionLostException if the username was
+    // taken by somebody else while the session was gone.
+    public async IAsyncEnumerable<ChatEvent> ListenAsync(ListenOptions? listenOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Username is null)
+        {
+            throw new InvalidOperationException("Register a username before listening.");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The pump is the stream's only reader; the caller's pace holds it back (bounded).
+        var events = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var pump = PumpAsync(listenOptions ?? new ListenOptions(), events.Writer, stop.Token);
+        try
+        {
+            await foreach (var chatEvent in events.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return chatEvent;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await pump;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel?.Dispose();
+        _connectLock.Dispose();
+        await ValueTask.CompletedTask;
+    }
+
+    private async Task PumpAsync(ListenOptions listenOptions, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
+    {
+        long? lastSeen = null;
+        long? resumeAfter = null;
+        string? epoch = null;
+        var attempt = 0;
+        try
+        {
+            while (true)
+            {
+                string reason;
+                try
+                {
+                    var grpc = await GetGrpcClientAsync(cancellationToken);
+                    if (_sessionToken is null)
+                    {
+                        await RestoreSessionAsync(cancellationToken);
+                    }
+
+                    var request = new ListenRequest { IncludePresence = listenOptions.IncludePresence, ResumeEpoch = epoch ?? "" };
+                    if (resumeAfter is { } after)
+                    {
+                        request.ResumeAfter = (ulong)after;
+                    }
+                    else
+                    {
+                        request.History = (uint)listenOptions.History;
+                    }
+
+                    using var call = grpc.Listen(request, Headers(), cancellationToken: cancellationToken);
+                    var headers = await call.ResponseHeadersAsync;
+                    var streamEpoch = headers.GetValue(EpochHeader);
+                    if (epoch is not null && streamEpoch != epoch)
+                    {
+                        // A restarted service numbers its messages from 1 again.
+                        lastSeen = null;
+                    }
+                    epoch = streamEpoch;
+                    resumeAfter ??= ParseHeader(headers, SequenceHeader);
+                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, MissedHeader) ?? 0), cancellationToken);
+                    attempt = 0;
+
+                    await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
+                    {
+                        var sequence = (long)message.Sequence;
+                        if (sequence <= lastSeen)
+                        {
+                            continue;
+                        }
+                        lastSeen = resumeAfter = sequence;
+                        TraceReceived(message);
+                        await events.WriteAsync(new ChatMessageReceived(ToMessage(message)), cancellationToken);
+                    }
+                    reason = "the service ended the stream";
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
+                {
+                    _sessionToken = null;
+                    reason = "the service no longer knows this session";
+                }
+                catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    reason = ex.Status.Detail is { Length: > 0 } detail ? $"{ex.StatusCode}: {detail}" : ex.StatusCode.ToString();
+                }
+
+                attempt++;
+                var delay = Backoff(attempt);
+                ChatClientLog.ConnectionLost(logger, reason, attempt, delay);
+                await events.WriteAsync(new ChatConnectionLost(reason, attempt, delay), cancellationToken);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || (ex is RpcException { StatusCode: StatusCode.Cancelled } && cancellationToken.IsCancellationRequested))
+        {
+            events.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            events.TryComplete(ex);
+        }
+    }
+
+    // A call that needs the session: if the service has forgotten it, register again and retry once.
+    private async Task<T> WithSessionAsync<T>(Func<Chat.ChatClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var grpc = await GetGrpcClientAsync(cancellationToken);
+        try
+        {
+            return await call(grpc);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
+        {
+            _sessionToken = null;
+            await RestoreSessionAsync(cancellationToken);
+            return await call(grpc);
+        }
+    }
+
+    private async Task RestoreSessionAsync(CancellationToken cancellationToken)
+    {
+        await _connectLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_sessionToken is not null)
+            {
+                return;
+            }
+            ChatClientLog.Reregistering(logger, Username!);
+            var result = await RegisterAsync(Username!, cancellationToken);
+            if (result.Outcome != RegistrationOutcome.Added)
+            {
+                throw new ChatSessionLostException($"The username {Username} could not be registered again: {result.Message}");
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private async ValueTask<Chat.ChatClient> GetGrpcClientAsync(CancellationToken cancellationToken)
+    {
+        if (_grpc is { } existing)
+        {
+            return existing;
+        }
+
+        var endpoint = await endpoints.ResolveAsync(cancellationToken);
+        lock (_connectLock)
+        {
+            if (_grpc is null)
+            {
+                Endpoint = endpoint;
+                // A channel of its own, not an IHttpClientFactory client: the standard resilience
+                // handler's timeouts would end a Listen stream that is meant to last.
+                _channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
+                {
+                    HttpHandler = new SocketsHttpHandler
+                    {
+                        EnableMultipleHttp2Connections = true,
+                        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                        KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+                        KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                        ConnectTimeout = TimeSpan.FromSeconds(5),
+                    },
+                });
+                _grpc = new Chat.ChatClient(_channel);
+            }
+            return _grpc;
+        }
+    }
+
+    private Metadata Headers() => _sessionToken is { } token ? new Metadata { { SessionTokenHeader, token } } : [];
+
+    // Exponential, with "equal jitter" so clients that lost the service together do not return together.
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(_options.ReconnectMaxDelay.TotalMilliseconds, _options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+
+    // The receive span continues the trace the message carries: sender, service, every receiver.
+    private void TraceReceived(Message message)
+    {
+        if (!ActivityContext.TryParse(message.Traceparent, message.Tracestate, isRemote: true, out var parent))
+        {
+            return;
+        }
+        using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.ReceiveSpan, ActivityKind.Consumer, parent);
+        activity?.SetTag("chat.user", Username);
+        activity?.SetTag("chat.sender", message.User?.Username);
+        activity?.SetTag("chat.sequence", (long)message.Sequence);
+        activity?.SetTag("chat.kind", message.Recipient is null ? "broadcast" : "direct");
+    }
+
+    private static long? ParseHeader(Metadata headers, string name) =>
+        long.TryParse(headers.GetValue(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static ChatMessage ToMessage(Message message) => new(
+        (long)message.Sequence,
+        message.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
+        message.Kind switch
+        {
+            Message.Types.Kind.Joined => ChatMessageKind.Joined,
+            Message.Types.Kind.Left => ChatMessageKind.Left,
+            _ => ChatMessageKind.Chat,
+        },
+        message.User?.Username ?? "",
+        message.Msg,
+        message.Recipient?.Username is { Length: > 0 } recipient ? recipient : null);
+}

@@ -1,0 +1,13 @@
+namespace AspireChat.Client.Diagnostics;
+
+internal static partial class ChatClientLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Connected to the chat service at {Endpoint} as {Username}", EventName = "Connected")]
+    public static partial void Connected(ILogger logger, Uri endpoint, string username);
+
+    [LoggerMessage(2, LogLevel.Warning, "Lost the chat stream ({Reason}); retry {Attempt} in {Delay}", EventName = "ConnectionLost")]
+    public static partial void ConnectionLost(ILogger logger, string reason, int attempt, TimeSpan delay);
+
+    [LoggerMessage(3, LogLevel.Information, "The session of {Username} is gone (service restarted or grace passed); registering again", EventName = "Reregistering")]
+    public static partial void Reregistering(ILogger logger, string username);
+}

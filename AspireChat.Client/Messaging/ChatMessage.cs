@@ -1,0 +1,18 @@
+namespace AspireChat.Client.Messaging;
+
+// A message as a listener receives it. For a direct message Recipient is set and Body is the
+// text after "@name ".
+public sealed record ChatMessage(
+    long Sequence,
+    DateTimeOffset Timestamp,
+    ChatMessageKind Kind,
+    string Sender,
+    string Text,
+    string? Recipient)
+{
+    public bool IsDirect => Recipient is not null;
+
+    public string Body => IsDirect && Text.StartsWith('@') && Text.IndexOfAny([' ', '\t', '\n']) is > 0 and var end
+        ? Text[(end + 1)..].Trim()
+        : Text;
+}

@@ -1,0 +1,8 @@
+namespace AspireChat.Client.Messaging;
+
+public enum ChatMessageKind
+{
+    Chat,
+    Joined,
+    Left,
+}

@@ -1,0 +1,3 @@
+namespace AspireChat.Client.Messaging;
+
+public sealed record OnlineUser(string Username, DateTimeOffset OnlineSince, int Listeners);

@@ -1,0 +1,8 @@
+namespace AspireChat.Client.Messaging;
+
+public enum RegistrationOutcome
+{
+    Added,
+    Taken,
+    InvalidUsername,
+}

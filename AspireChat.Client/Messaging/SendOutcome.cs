@@ -1,0 +1,9 @@
+namespace AspireChat.Client.Messaging;
+
+public enum SendOutcome
+{
+    Sent,
+    UnknownRecipient,
+    InvalidMessage,
+    RateLimited,
+}

@@ -1,0 +1,169 @@
+using AspireChat.Client;
+using AspireChat.Client.Connection;
+using AspireChat.Client.Messaging;
+using AspireChat.ConsoleClient.Terminal;
+using Grpc.Core;
+
+namespace AspireChat.ConsoleClient.Chat;
+
+// One person's session: choose a username, then show the room while reading what they type.
+public sealed class ChatSession(ChatClient client, ITerminal terminal)
+{
+    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
+
+    public async Task<int> RunAsync(string? username, CancellationToken cancellationToken)
+    {
+        if (!await RegisterAsync(username, cancellationToken))
+        {
+            return 1;
+        }
+        terminal.WriteLine($"* connected to {client.Endpoint} as {client.Username}; /help lists the commands", LineKind.Notice);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var showing = ShowRoomAsync(stop.Token);
+        try
+        {
+            await ReadInputAsync(stop.Token);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await showing;
+        }
+        return 0;
+    }
+
+    private async Task<bool> RegisterAsync(string? username, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            username ??= await terminal.ReadLineAsync("Username: ", cancellationToken);
+            if (username is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var result = await client.RegisterAsync(username.Trim(), cancellationToken);
+                if (result.Outcome == RegistrationOutcome.Added)
+                {
+                    return true;
+                }
+                terminal.WriteLine($"! {result.Message}", LineKind.Error);
+                username = null;
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                terminal.WriteLine($"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
+                await Task.Delay(s_retryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReadInputAsync(CancellationToken cancellationToken)
+    {
+        while (await terminal.ReadLineAsync($"{client.Username}> ", cancellationToken) is { } line)
+        {
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (line.StartsWith('/'))
+            {
+                if (!await RunCommandAsync(line, cancellationToken))
+                {
+                    return;
+                }
+                continue;
+            }
+            await SendAsync(line, cancellationToken);
+        }
+    }
+
+    private async Task SendAsync(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await client.SendAsync(text, cancellationToken);
+            if (!result.IsSent)
+            {
+                terminal.WriteLine($"! {result.Message}", LineKind.Error);
+            }
+            else if (MessageFormatter.TryFormatOwnDirect(text, out var echo))
+            {
+                terminal.WriteLine(echo, LineKind.Direct);
+            }
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            terminal.WriteLine($"! not sent: {Describe(ex)}", LineKind.Error);
+        }
+        catch (ChatSessionLostException ex)
+        {
+            terminal.WriteLine($"! {ex.Message}", LineKind.Error);
+        }
+    }
+
+    // False when the session should end.
+    private async Task<bool> RunCommandAsync(string command, CancellationToken cancellationToken)
+    {
+        switch (command.ToLowerInvariant())
+        {
+            case "/quit" or "/exit":
+                return false;
+            case "/who":
+                try
+                {
+                    var users = await client.ListUsersAsync(cancellationToken);
+                    var names = users.Select(u => string.Equals(u.Username, client.Username, StringComparison.OrdinalIgnoreCase) ? $"{u.Username} (you)" : u.Username);
+                    terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
+                }
+                catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    terminal.WriteLine($"! cannot list users: {Describe(ex)}", LineKind.Error);
+                }
+                return true;
+            case "/help":
+                terminal.WriteLine("* type a message to send it to the room; @name message sends it to name only", LineKind.Notice);
+                terminal.WriteLine("* /who lists who is online, /help shows this, /quit leaves (so does Ctrl+C)", LineKind.Notice);
+                return true;
+            default:
+                terminal.WriteLine($"! unknown command {command}; /help lists the commands", LineKind.Error);
+                return true;
+        }
+    }
+
+    private async Task ShowRoomAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var chatEvent in client.ListenAsync(new ListenOptions(IncludePresence: true), cancellationToken))
+            {
+                switch (chatEvent)
+                {
+                    case ChatMessageReceived received:
+                        var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
+                        terminal.WriteLine(text, kind);
+                        break;
+                    case ChatConnectionLost lost:
+                        terminal.WriteLine($"* connection lost ({lost.Reason}); reconnecting in {lost.RetryIn.TotalSeconds:0.0} s", LineKind.Notice);
+                        break;
+                    case ChatConnected { IsReconnect: true } connected:
+                        terminal.WriteLine(connected.Missed > 0 ? $"* reconnected; {connected.Missed} messages were too old to recover" : "* reconnected", LineKind.Notice);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (ChatSessionLostException ex)
+        {
+            terminal.WriteLine($"! {ex.Message}", LineKind.Error);
+        }
+    }
+
+    private static string Describe(RpcException ex) => ex.Status.Detail is { Length: > 0 } detail ? detail : ex.StatusCode.ToString();
+}

@@ -1,0 +1,9 @@
+namespace AspireChat.ConsoleClient.Terminal;
+
+public enum LineKind
+{
+    Chat,
+    Direct,
+    Notice,
+    Error,
+}
