@@ -1,0 +1,43 @@
+using AspireChat.Tests.Infrastructure;
+using Grpc.Net.Client;
+
+namespace AspireChat.Tests.Clients;
+
+// The chat service as a process that goes away and comes back on the same port.
+public sealed class ServiceRestartTests : IAsyncLifetime
+{
+    private readonly ChatServiceProcess _service = new();
+
+    public Task InitializeAsync() => _service.StartAsync();
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task ConsoleClient_ReconnectsAfterARestart_KeepsChatting_AndShowsWhatItMissedOnce()
+    {
+        var aliceName = UniqueName.For("alice");
+        await using var alice = ConsoleClientProcess.Start(_service.GrpcAddress, aliceName);
+        await alice.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), "alice to connect");
+        await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, aliceName);
+
+        await _service.StopAsync();
+        await alice.WaitForLineAsync(line => line.StartsWith("* connection lost", StringComparison.Ordinal), "alice to notice");
+        await _service.StartAsync();
+        using var channel = GrpcChannel.ForAddress(_service.GrpcAddress);
+        await using var bob = new ChatTestClient(channel);
+        await bob.AddUserAsync(UniqueName.For("bob"));
+        // Sent while alice may still be away: she gets it live or on resume, never twice.
+        await bob.SendAsync("sent while you were away");
+        await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, aliceName);
+        await using var bobListens = await bob.ListenAsync();
+
+        await alice.WriteLineAsync("back again");
+        var back = await bobListens.NextAsync();
+        await bob.SendAsync("welcome back");
+        await alice.WaitForLineAsync($"{bob.Username}: welcome back");
+
+        Assert.Equal($"{aliceName}: back again", $"{back.User.Username}: {back.Msg}");
+        Assert.Single(alice.Lines, line => line == $"{bob.Username}: sent while you were away");
+        Assert.Contains("* reconnected", alice.Lines);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AspireChat.Tests.Infrastructure;
+
+// The chat service as a real process on ports of its own that survive a restart, for tests where
+// the service goes away and comes back.
+public sealed class ChatServiceProcess : IAsyncDisposable
+{
+    private readonly int _grpcPort = FreePort();
+    private readonly int _httpPort = FreePort();
+    private ProjectProcess? _process;
+
+    public Uri GrpcAddress => new($"http://127.0.0.1:{_grpcPort}");
+
+    public async Task StartAsync()
+    {
+        var process = _process = ProjectProcess.Start("AspireChat.ChatService",
+        [
+            $"--Kestrel:Endpoints:grpc:Url={GrpcAddress}",
+            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{_httpPort}",
+        ]);
+        using var http = new HttpClient();
+        await TimeoutExtensions.WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{_httpPort}/health");
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return !process.HasExited ? false : throw new InvalidOperationException($"The chat service exited:{Environment.NewLine}{string.Join(Environment.NewLine, process.Lines)}");
+            }
+        }, "the chat service is healthy");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    // The port must stay the same across a restart, so it is chosen here rather than by Kestrel.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
