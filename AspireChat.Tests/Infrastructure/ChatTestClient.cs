@@ -36,9 +36,9 @@ public sealed class ChatTestClient(GrpcChannel channel) : IAsyncDisposable
         _client.SendMessageAsync(new Message { Msg = text, User = new User { Username = asUser ?? Username ?? "" } }, Headers()).ResponseAsync.DefaultTimeout();
 
     // Opens a Listen stream and waits until the service has subscribed it.
-    public async Task<ListenerProbe> ListenAsync(ListenRequest? request = null)
+    public async Task<StreamProbe<Message>> ListenAsync(ListenRequest? request = null)
     {
-        var probe = new ListenerProbe(_client.Listen(request ?? new ListenRequest(), Headers()));
+        var probe = new StreamProbe<Message>(_client.Listen(request ?? new ListenRequest(), Headers()), m => m.Msg);
         await probe.ReadyAsync();
         return probe;
     }

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Workshop.Protocol;
 
@@ -10,10 +8,7 @@ namespace AspireChat.Tests.Infrastructure;
 public sealed class WorkshopTestClient(GrpcChannel channel) : IAsyncDisposable
 {
     private readonly Chat.ChatClient _client = new(channel);
-    private readonly Channel<Message> _received = Channel.CreateUnbounded<Message>();
-    private readonly CancellationTokenSource _stop = new();
-    private AsyncServerStreamingCall<Message>? _listen;
-    private Task? _pump;
+    private StreamProbe<Message>? _listen;
 
     public string Username { get; private set; } = "";
 
@@ -29,55 +24,26 @@ public sealed class WorkshopTestClient(GrpcChannel channel) : IAsyncDisposable
 
     public async Task ListenAsync()
     {
-        _listen = _client.Listen(new ListenRequest());
+        _listen = new StreamProbe<Message>(_client.Listen(new ListenRequest()), m => m.Msg);
         // Only a readiness signal for the test; the workshop client does not need it.
-        await _listen.ResponseHeadersAsync.DefaultTimeout();
-        _pump = PumpAsync(_listen);
+        await _listen.ReadyAsync();
     }
 
     public Task<MessageResponse> SendAsync(string text, string? asUser = null) =>
         _client.SendMessageAsync(new Message { Msg = text, User = new User { Username = asUser ?? Username } }).ResponseAsync.DefaultTimeout();
 
-    public Task<Message> NextAsync() => _received.Reader.ReadAsync().DefaultTimeout();
+    public Task<Message> NextAsync() => Listening.NextAsync();
 
-    public async Task<IReadOnlyList<Message>> ReadUntilAsync(string text)
-    {
-        var before = new List<Message>();
-        for (var message = await NextAsync(); message.Msg != text; message = await NextAsync())
-        {
-            before.Add(message);
-        }
-        return before;
-    }
+    public Task<IReadOnlyList<Message>> ReadUntilAsync(string text) => Listening.ReadUntilAsync(text);
 
     public async ValueTask DisposeAsync()
     {
-        // Stop the reader before disposing the call it reads.
-        await _stop.CancelAsync();
-        if (_pump is not null)
+        if (_listen is not null)
         {
-            await _pump.DefaultTimeout();
+            await _listen.DisposeAsync();
         }
-        _listen?.Dispose();
-        _stop.Dispose();
         channel.Dispose();
     }
 
-    private async Task PumpAsync(AsyncServerStreamingCall<Message> call)
-    {
-        try
-        {
-            await foreach (var message in call.ResponseStream.ReadAllAsync(_stop.Token))
-            {
-                _received.Writer.TryWrite(message);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException || ex is RpcException { StatusCode: StatusCode.Cancelled })
-        {
-        }
-        finally
-        {
-            _received.Writer.TryComplete();
-        }
-    }
+    private StreamProbe<Message> Listening => _listen ?? throw new InvalidOperationException("Call ListenAsync first.");
 }

@@ -1,20 +1,22 @@
 using System.Threading.Channels;
-using AspireChat.Protocol;
 using Grpc.Core;
 
 namespace AspireChat.Tests.Infrastructure;
 
 // A Listen call read in the background, so a test can await the next message with a deadline.
-public sealed class ListenerProbe : IAsyncDisposable
+// TMessage is the Message type of either contract (AspireChat's or the workshop's).
+public sealed class StreamProbe<TMessage> : IAsyncDisposable
 {
-    private readonly AsyncServerStreamingCall<Message> _call;
-    private readonly Channel<Message> _received = Channel.CreateUnbounded<Message>();
+    private readonly AsyncServerStreamingCall<TMessage> _call;
+    private readonly Func<TMessage, string> _textOf;
+    private readonly Channel<TMessage> _received = Channel.CreateUnbounded<TMessage>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
 
-    public ListenerProbe(AsyncServerStreamingCall<Message> call)
+    public StreamProbe(AsyncServerStreamingCall<TMessage> call, Func<TMessage, string> textOf)
     {
         _call = call;
+        _textOf = textOf;
         _pump = PumpAsync();
     }
 
@@ -24,11 +26,11 @@ public sealed class ListenerProbe : IAsyncDisposable
     // Completes when the stream ends; faults with the RpcException the service ended it with.
     public Task Completion => _pump;
 
-    public Task<Message> NextAsync() => _received.Reader.ReadAsync().DefaultTimeout();
+    public Task<TMessage> NextAsync() => _received.Reader.ReadAsync().DefaultTimeout();
 
-    public async Task<IReadOnlyList<Message>> NextAsync(int count)
+    public async Task<IReadOnlyList<TMessage>> NextAsync(int count)
     {
-        var messages = new List<Message>(count);
+        var messages = new List<TMessage>(count);
         while (messages.Count < count)
         {
             messages.Add(await NextAsync());
@@ -37,10 +39,10 @@ public sealed class ListenerProbe : IAsyncDisposable
     }
 
     // Reads until a message with the given text; returns everything before it.
-    public async Task<IReadOnlyList<Message>> ReadUntilAsync(string text)
+    public async Task<IReadOnlyList<TMessage>> ReadUntilAsync(string text)
     {
-        var before = new List<Message>();
-        for (var message = await NextAsync(); message.Msg != text; message = await NextAsync())
+        var before = new List<TMessage>();
+        for (var message = await NextAsync(); _textOf(message) != text; message = await NextAsync())
         {
             before.Add(message);
         }
