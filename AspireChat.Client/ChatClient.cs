@@ -24,7 +24,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
     private const string SequenceHeader = "chat-sequence";
     private const string MissedHeader = "chat-missed";
 
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly SemaphoreSlim _sessionLock = new(1, 1);
+    private readonly Lock _channelLock = new();
     private readonly ChatClientOptions _options = options.Value;
     private GrpcChannel? _channel;
     private Chat.ChatClient? _grpc;
@@ -106,11 +107,11 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _channel?.Dispose();
-        _connectLock.Dispose();
-        await ValueTask.CompletedTask;
+        _sessionLock.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async Task PumpAsync(ListenOptions listenOptions, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
@@ -147,8 +148,10 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     var streamEpoch = headers.GetValue(EpochHeader);
                     if (epoch is not null && streamEpoch != epoch)
                     {
-                        // A restarted service numbers its messages from 1 again.
+                        // A restarted service numbers its messages from 1 again, and has just
+                        // replayed its history from the start.
                         lastSeen = null;
+                        resumeAfter = 0;
                     }
                     epoch = streamEpoch;
                     resumeAfter ??= ParseHeader(headers, SequenceHeader);
@@ -213,7 +216,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private async Task RestoreSessionAsync(CancellationToken cancellationToken)
     {
-        await _connectLock.WaitAsync(cancellationToken);
+        await _sessionLock.WaitAsync(cancellationToken);
         try
         {
             if (_sessionToken is not null)
@@ -229,7 +232,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         }
         finally
         {
-            _connectLock.Release();
+            _sessionLock.Release();
         }
     }
 
@@ -241,7 +244,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         }
 
         var endpoint = await endpoints.ResolveAsync(cancellationToken);
-        lock (_connectLock)
+        lock (_channelLock)
         {
             if (_grpc is null)
             {
