@@ -26,6 +26,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private readonly Lock _channelLock = new();
+    // Cancelled by DisposeAsync: ends every ListenAsync before the channel goes.
+    private readonly CancellationTokenSource _disposing = new();
     private readonly ChatClientOptions _options = options.Value;
     private GrpcChannel? _channel;
     private Chat.ChatClient? _grpc;
@@ -89,7 +91,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
             throw new InvalidOperationException("Register a username before listening.");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         // The pump is the stream's only reader; the caller's pace holds it back (bounded).
         var events = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
         var pump = PumpAsync(listenOptions ?? new ListenOptions(), events.Writer, stop.Token);
@@ -107,11 +109,14 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_disposing.IsCancellationRequested)
+        {
+            return;
+        }
+        await _disposing.CancelAsync();
         _channel?.Dispose();
-        _sessionLock.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task PumpAsync(ListenOptions listenOptions, ChannelWriter<ChatEvent> events, CancellationToken cancellationToken)
@@ -119,6 +124,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         long? lastSeen = null;
         long? resumeAfter = null;
         string? epoch = null;
+        string? staleToken = null;
         var attempt = 0;
         try
         {
@@ -128,9 +134,10 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                 try
                 {
                     var grpc = await GetGrpcClientAsync(cancellationToken);
-                    if (_sessionToken is null)
+                    if (staleToken is not null)
                     {
-                        await RestoreSessionAsync(cancellationToken);
+                        await RestoreSessionAsync(staleToken, cancellationToken);
+                        staleToken = null;
                     }
 
                     var request = new ListenRequest { IncludePresence = listenOptions.IncludePresence, ResumeEpoch = epoch ?? "" };
@@ -143,9 +150,15 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                         request.History = (uint)listenOptions.History;
                     }
 
-                    using var call = grpc.Listen(request, Headers(), cancellationToken: cancellationToken);
+                    var token = _sessionToken;
+                    using var call = grpc.Listen(request, Headers(token), cancellationToken: cancellationToken);
                     var headers = await call.ResponseHeadersAsync;
-                    var streamEpoch = headers.GetValue(EpochHeader);
+                    if (headers.GetValue(EpochHeader) is not { } streamEpoch)
+                    {
+                        // Refused before the stream began (trailers only): reading surfaces the status.
+                        await call.ResponseStream.MoveNext(cancellationToken);
+                        throw new RpcException(call.GetStatus());
+                    }
                     if (epoch is not null && streamEpoch != epoch)
                     {
                         // A restarted service numbers its messages from 1 again, and has just
@@ -166,15 +179,16 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                             continue;
                         }
                         lastSeen = resumeAfter = sequence;
-                        TraceReceived(message);
-                        await events.WriteAsync(new ChatMessageReceived(ToMessage(message)), cancellationToken);
+                        await events.WriteAsync(new ChatMessageReceived(ToMessage(message, TraceReceived(message))), cancellationToken);
                     }
                     reason = "the service ended the stream";
                 }
-                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated && staleToken is null)
                 {
-                    _sessionToken = null;
-                    reason = "the service no longer knows this session";
+                    // Register again at once; only if that fails too does the backoff apply.
+                    staleToken = _sessionToken ?? "";
+                    ChatClientLog.ConnectionLost(logger, "the service no longer knows this session", attempt, TimeSpan.Zero);
+                    continue;
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -202,24 +216,25 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
     private async Task<T> WithSessionAsync<T>(Func<Chat.ChatClient, Task<T>> call, CancellationToken cancellationToken)
     {
         var grpc = await GetGrpcClientAsync(cancellationToken);
+        var token = _sessionToken;
         try
         {
             return await call(grpc);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
         {
-            _sessionToken = null;
-            await RestoreSessionAsync(cancellationToken);
+            await RestoreSessionAsync(token ?? "", cancellationToken);
             return await call(grpc);
         }
     }
 
-    private async Task RestoreSessionAsync(CancellationToken cancellationToken)
+    // Registers the same name again, unless another caller already replaced the stale token.
+    private async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)
     {
         await _sessionLock.WaitAsync(cancellationToken);
         try
         {
-            if (_sessionToken is not null)
+            if (_sessionToken != staleToken)
             {
                 return;
             }
@@ -268,7 +283,9 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         }
     }
 
-    private Metadata Headers() => _sessionToken is { } token ? new Metadata { { SessionTokenHeader, token } } : [];
+    private Metadata Headers() => Headers(_sessionToken);
+
+    private static Metadata Headers(string? token) => token is not null ? new Metadata { { SessionTokenHeader, token } } : [];
 
     // Exponential, with "equal jitter" so clients that lost the service together do not return together.
     private TimeSpan Backoff(int attempt)
@@ -278,23 +295,24 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
     }
 
     // The receive span continues the trace the message carries: sender, service, every receiver.
-    private void TraceReceived(Message message)
+    private ActivityContext TraceReceived(Message message)
     {
         if (!ActivityContext.TryParse(message.Traceparent, message.Tracestate, isRemote: true, out var parent))
         {
-            return;
+            return default;
         }
         using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.ReceiveSpan, ActivityKind.Consumer, parent);
         activity?.SetTag("chat.user", Username);
         activity?.SetTag("chat.sender", message.User?.Username);
         activity?.SetTag("chat.sequence", (long)message.Sequence);
         activity?.SetTag("chat.kind", message.Recipient is null ? "broadcast" : "direct");
+        return activity?.Context ?? parent;
     }
 
     private static long? ParseHeader(Metadata headers, string name) =>
         long.TryParse(headers.GetValue(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static ChatMessage ToMessage(Message message) => new(
+    private static ChatMessage ToMessage(Message message, ActivityContext trace) => new(
         (long)message.Sequence,
         message.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
         message.Kind switch
@@ -305,5 +323,6 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         },
         message.User?.Username ?? "",
         message.Msg,
-        message.Recipient?.Username is { Length: > 0 } recipient ? recipient : null);
+        message.Recipient?.Username is { Length: > 0 } recipient ? recipient : null,
+        trace);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
@@ -89,7 +90,7 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
                     switch (chatEvent)
                     {
                         case ChatMessageReceived { Message: { IsDirect: true } message } when IsPingForMe(message):
-                            await AnswerPingAsync(message.Sender, cancellationToken);
+                            await AnswerPingAsync(message, cancellationToken);
                             break;
                         case ChatConnectionLost lost:
                             BotLog.Connection(logger, _bot.Name, $"connection lost ({lost.Reason}), retry {lost.Attempt} in {lost.RetryIn}");
@@ -110,12 +111,16 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
         }
     }
 
-    private async Task AnswerPingAsync(string sender, CancellationToken cancellationToken)
+    private async Task AnswerPingAsync(ChatMessage ping, CancellationToken cancellationToken)
     {
+        // The pong continues the ping's trace.
+        using var activity = BotTelemetry.Source.StartActivity("bot.answer_ping", ActivityKind.Internal, ping.Trace);
+        activity?.SetTag("chat.user", _bot.Name);
+        activity?.SetTag("chat.sender", ping.Sender);
         try
         {
-            await client.SendAsync($"@{sender} pong", cancellationToken);
-            BotLog.PingAnswered(logger, _bot.Name, sender);
+            await client.SendAsync($"@{ping.Sender} pong", cancellationToken);
+            BotLog.PingAnswered(logger, _bot.Name, ping.Sender);
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -20,17 +20,20 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         terminal.WriteLine($"* connected to {client.Endpoint} as {client.Username}; /help lists the commands", LineKind.Notice);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var showing = ShowRoomAsync(stop.Token);
+        var showing = ShowRoomAsync(stop);
         try
         {
             await ReadInputAsync(stop.Token);
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The room ended the session (see ShowRoomAsync).
+        }
         finally
         {
             await stop.CancelAsync();
-            await showing;
         }
-        return 0;
+        return await showing;
     }
 
     private async Task<bool> RegisterAsync(string? username, CancellationToken cancellationToken)
@@ -57,6 +60,11 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             {
                 terminal.WriteLine($"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
                 await Task.Delay(s_retryDelay, cancellationToken);
+            }
+            catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                terminal.WriteLine($"! the chat service refused: {Describe(ex)}", LineKind.Error);
+                return false;
             }
         }
     }
@@ -91,7 +99,8 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             {
                 terminal.WriteLine($"! {result.Message}", LineKind.Error);
             }
-            else if (MessageFormatter.TryFormatOwnDirect(text, out var echo))
+            // A direct message to oneself comes back through the room: no echo then.
+            else if (MessageFormatter.TryFormatOwnDirect(text, client.Username, out var echo))
             {
                 terminal.WriteLine(echo, LineKind.Direct);
             }
@@ -135,8 +144,10 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
     }
 
-    private async Task ShowRoomAsync(CancellationToken cancellationToken)
+    // Returns the session's exit code; ends the session when the room is lost for good.
+    private async Task<int> ShowRoomAsync(CancellationTokenSource session)
     {
+        var cancellationToken = session.Token;
         try
         {
             await foreach (var chatEvent in client.ListenAsync(new ListenOptions(IncludePresence: true), cancellationToken))
@@ -158,11 +169,18 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            return 0;
         }
         catch (ChatSessionLostException ex)
         {
-            terminal.WriteLine($"! {ex.Message}", LineKind.Error);
+            terminal.WriteLine($"! {ex.Message}; start again with another name", LineKind.Error);
         }
+        catch (Exception ex)
+        {
+            terminal.WriteLine($"! the chat stopped: {ex.Message}", LineKind.Error);
+        }
+        await session.CancelAsync();
+        return 1;
     }
 
     private static string Describe(RpcException ex) => ex.Status.Detail is { Length: > 0 } detail ? detail : ex.StatusCode.ToString();

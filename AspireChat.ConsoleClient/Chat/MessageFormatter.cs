@@ -16,7 +16,7 @@ public static class MessageFormatter
     };
 
     // The local echo of the user's own direct message, which the room does not send back.
-    public static bool TryFormatOwnDirect(string text, out string echo)
+    public static bool TryFormatOwnDirect(string text, string? me, out string echo)
     {
         echo = "";
         if (text.Length < 2 || text[0] != '@')
@@ -24,7 +24,7 @@ public static class MessageFormatter
             return false;
         }
         var end = text.AsSpan().IndexOfAny(' ', '\t');
-        if (end < 2)
+        if (end < 2 || string.Equals(text[1..end], me, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

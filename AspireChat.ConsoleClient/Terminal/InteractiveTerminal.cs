@@ -33,7 +33,7 @@ public sealed class InteractiveTerminal : ITerminal
             Console.ForegroundColor = kind switch
             {
                 LineKind.Direct => ConsoleColor.Magenta,
-                LineKind.Notice => ConsoleColor.DarkGray,
+                LineKind.Notice => ConsoleColor.Cyan,
                 LineKind.Error => ConsoleColor.Red,
                 _ => Console.ForegroundColor,
             };

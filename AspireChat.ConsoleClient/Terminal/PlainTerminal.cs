@@ -5,8 +5,10 @@ public sealed class PlainTerminal : ITerminal
 {
     private readonly Lock _lock = new();
 
-    public async Task<string?> ReadLineAsync(string prompt, CancellationToken cancellationToken) =>
-        await Console.In.ReadLineAsync(cancellationToken);
+    // Console.In blocks whatever token it is given, so the read gets a thread of its own and
+    // cancellation (Ctrl+C, SIGTERM) abandons it: the process is ending.
+    public Task<string?> ReadLineAsync(string prompt, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(Console.In.ReadLine, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).WaitAsync(cancellationToken);
 
     public void WriteLine(string text, LineKind kind)
     {

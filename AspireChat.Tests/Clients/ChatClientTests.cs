@@ -79,6 +79,24 @@ public sealed class ChatClientTests(ChatServiceFactory server) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Dispose_WhileListening_EndsTheStreamCleanly()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatClient:Server"] = server.GrpcAddress.ToString() });
+        builder.AddChatClient();
+        using var host = builder.Build();
+        var client = host.Services.GetRequiredService<ChatClient>();
+        await client.RegisterAsync(UniqueName.For("disposer")).DefaultTimeout();
+        await using var events = client.ListenAsync().GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync().AsTask().DefaultTimeout());
+
+        var next = events.MoveNextAsync().AsTask();
+        await client.DisposeAsync();
+
+        Assert.False(await next.DefaultTimeout());
+    }
+
+    [Fact]
     public async Task Send_ReportsEachOutcome()
     {
         var client = _host!.Services.GetRequiredService<ChatClient>();

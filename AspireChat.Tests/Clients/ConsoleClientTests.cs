@@ -96,6 +96,29 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Sigterm_WithInputStillOpen_ExitsAtOnce()
+    {
+        await using var console = await StartListeningAsync(UniqueName.For("terminated"));
+
+        await console.TerminateAsync();
+
+        Assert.Equal(0, await console.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task DirectMessageToOneself_IsShownOnce()
+    {
+        var name = UniqueName.For("narcissus");
+        await using var console = await StartListeningAsync(name);
+
+        await console.WriteLineAsync($"@{name} note to self");
+        await console.WriteLineAsync("marker");
+
+        await console.WaitForLineAsync($"{name}: marker");
+        Assert.Single(console.Lines, line => line.Contains("note to self"));
+    }
+
+    [Fact]
     public async Task BadServerAddress_IsAClearError()
     {
         await using var console = ProjectProcess.Start("AspireChat.ConsoleClient", ["--server", "localhost-without-scheme"]);

@@ -19,6 +19,12 @@ public sealed class ServiceRestartTests : IAsyncLifetime
         await using var alice = ConsoleClientProcess.Start(_service.GrpcAddress, aliceName);
         await alice.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), "alice to connect");
         await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, aliceName);
+        // Sequence numbers well past where the restarted service's will start.
+        for (var i = 0; i < 5; i++)
+        {
+            await alice.WriteLineAsync($"before the restart {i}");
+        }
+        await alice.WaitForLineAsync($"{aliceName}: before the restart 4");
 
         await _service.StopAsync();
         await alice.WaitForLineAsync(line => line.StartsWith("* connection lost", StringComparison.Ordinal), "alice to notice");
@@ -39,5 +45,35 @@ public sealed class ServiceRestartTests : IAsyncLifetime
         Assert.Equal($"{aliceName}: back again", $"{back.User.Username}: {back.Msg}");
         Assert.Single(alice.Lines, line => line == $"{bob.Username}: sent while you were away");
         Assert.Contains("* reconnected", alice.Lines);
+    }
+
+    [Fact]
+    public async Task Bot_KeepsTalkingAfterARestart()
+    {
+        var botName = UniqueName.For("steady");
+        await using var bot = ProjectProcess.Start("AspireChat.BotClient", [], new Dictionary<string, string>
+        {
+            ["Bot__Name"] = botName,
+            ["Bot__Script__0__Say"] = "still here",
+            ["Bot__Script__0__Pause"] = "00:00:00.200",
+            ["Bot__LoopPause"] = "00:00:00.100",
+            ["ChatClient__Server"] = _service.GrpcAddress.ToString(),
+            ["ChatClient__ReconnectMaxDelay"] = "00:00:01",
+        });
+        await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, botName);
+
+        await _service.StopAsync();
+        await _service.StartAsync();
+        using var channel = GrpcChannel.ForAddress(_service.GrpcAddress);
+        await using var tester = new ChatTestClient(channel);
+        await tester.AddUserAsync(UniqueName.For("tester"));
+        await using var listens = await tester.ListenAsync();
+
+        var heard = await listens.NextAsync();
+        while (heard.User.Username != botName)
+        {
+            heard = await listens.NextAsync();
+        }
+        Assert.Equal("still here", heard.Msg);
     }
 }

@@ -58,6 +58,13 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
+    // SIGTERM, as a service manager (or the AppHost) stops a process.
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync().DefaultTimeout();
+    }
+
     public async Task<string> WaitForLineAsync(Func<string, bool> match, string what)
     {
         using var deadline = new CancellationTokenSource(TimeoutExtensions.DefaultTimeoutSpan);
