@@ -4,7 +4,6 @@ using AspireChat.Client;
 using AspireChat.Client.Diagnostics;
 using AspireChat.Client.Messaging;
 using AspireChat.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace AspireChat.Tests.Clients;
@@ -26,10 +25,7 @@ public sealed class ChatClientTests(ChatServiceFactory server) : IClassFixture<C
         };
         ActivitySource.AddActivityListener(_listener);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatClient:Server"] = server.GrpcAddress.ToString() });
-        builder.AddChatClient();
-        _host = builder.Build();
+        _host = ChatClientHost.Build(server.GrpcAddress);
         return Task.CompletedTask;
     }
 
@@ -81,10 +77,7 @@ public sealed class ChatClientTests(ChatServiceFactory server) : IClassFixture<C
     [Fact]
     public async Task Dispose_WhileListening_EndsTheStreamCleanly()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ChatClient:Server"] = server.GrpcAddress.ToString() });
-        builder.AddChatClient();
-        using var host = builder.Build();
+        using var host = ChatClientHost.Build(server.GrpcAddress);
         var client = host.Services.GetRequiredService<ChatClient>();
         await client.RegisterAsync(UniqueName.For("disposer")).DefaultTimeout();
         await using var events = client.ListenAsync().GetAsyncEnumerator();

@@ -1,7 +1,5 @@
 using AspireChat.Client.Connection;
 using AspireChat.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace AspireChat.Tests.Clients;
 
@@ -43,10 +41,7 @@ public sealed class ChatEndpointResolverTests
 
     private static async Task<Uri> ResolveAsync(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddChatClient();
-        using var host = builder.Build();
+        using var host = ChatClientHost.Build(settings);
         return await host.Services.GetRequiredService<ChatEndpointResolver>().ResolveAsync(CancellationToken.None).DefaultTimeout();
     }
 }
