@@ -3,6 +3,7 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,7 +17,7 @@ public static class ChatServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<ChatRoom>();

@@ -11,7 +11,4 @@ public sealed record ChatMessage(
     long? RecipientId = null,
     string? RecipientName = null,
     string? TraceParent = null,
-    string? TraceState = null)
-{
-    public bool IsDirect => RecipientId is not null;
-}
+    string? TraceState = null);

@@ -8,8 +8,6 @@ public sealed class MessageHistory(int capacity)
     private int _start;
     private int _count;
 
-    public int Count => _count;
-
     public void Add(ChatMessage message)
     {
         if (_count < _ring.Length)
