@@ -19,6 +19,8 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public static ProjectProcess Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = BuiltProject.DllPath(project);
@@ -65,9 +67,12 @@ public sealed class ProjectProcess : IAsyncDisposable
         await kill.WaitForExitAsync().DefaultTimeout();
     }
 
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, string what)
+    // SIGKILL for this process alone: it gets no chance to clean up.
+    public void Kill() => _process.Kill(entireProcessTree: false);
+
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, string what, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(TimeoutExtensions.DefaultTimeoutSpan);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeoutExtensions.DefaultTimeoutSpan);
         while (true)
         {
             Task added;

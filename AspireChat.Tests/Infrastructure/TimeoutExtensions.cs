@@ -5,7 +5,14 @@ public static class TimeoutExtensions
 {
     public static readonly TimeSpan DefaultTimeoutSpan = TimeSpan.FromSeconds(20);
 
+    // Starting a whole app (a chat service and bots as processes) on a busy machine takes longer.
+    public static readonly TimeSpan StartupTimeoutSpan = TimeSpan.FromSeconds(60);
+
     public static Task DefaultTimeout(this Task task) => task.WaitAsync(DefaultTimeoutSpan);
+
+    public static Task StartupTimeout(this Task task) => task.WaitAsync(StartupTimeoutSpan);
+
+    public static Task<T> StartupTimeout<T>(this Task<T> task) => task.WaitAsync(StartupTimeoutSpan);
 
     public static Task<T> DefaultTimeout<T>(this Task<T> task) => task.WaitAsync(DefaultTimeoutSpan);
 

@@ -1,0 +1,76 @@
+using AspireChat.Hosting.Logging;
+using AspireChat.Hosting.Orchestration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AspireChat.Hosting;
+
+// A built app model: start it, watch its resources, reach their endpoints, stop it.
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly IReadOnlyList<ResourceInstance> _instances;
+    private bool _started;
+
+    internal DistributedApplication(IHost host, IReadOnlyList<ResourceInstance> instances)
+    {
+        _host = host;
+        _instances = instances;
+        // Kept outside the container so that what happened can be read after disposal.
+        ResourceNotifications = host.Services.GetRequiredService<ResourceNotificationService>();
+        ResourceLogs = host.Services.GetRequiredService<ResourceLogService>();
+    }
+
+    public static DistributedApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
+
+    public IServiceProvider Services => _host.Services;
+
+    public ResourceNotificationService ResourceNotifications { get; }
+
+    public ResourceLogService ResourceLogs { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _started = true;
+        await _host.StartAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+
+    // Runs until Ctrl+C or SIGTERM, then stops every resource.
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        _started = true;
+        await _host.RunAsync(cancellationToken);
+    }
+
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    // The URL of a resource's endpoint (of its first replica).
+    public Uri GetEndpoint(string resourceName, string endpointName)
+    {
+        var instance = _instances.FirstOrDefault(i => string.Equals(i.Resource.Name, resourceName, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Name, resourceName, StringComparison.OrdinalIgnoreCase))
+            ?? throw ResourceNotificationService.UnknownResource(resourceName);
+        var endpoint = instance.Endpoints.FirstOrDefault(e => string.Equals(e.Name, endpointName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Resource '{resourceName}' has no endpoint named '{endpointName}'; it has: {string.Join(", ", instance.Endpoints.Select(e => e.Name))}.", nameof(endpointName));
+        return endpoint.Url;
+    }
+
+    public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") => new() { BaseAddress = GetEndpoint(resourceName, endpointName) };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started)
+        {
+            await _host.StopAsync();
+        }
+        if (_host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+    }
+}

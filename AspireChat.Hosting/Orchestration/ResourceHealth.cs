@@ -1,0 +1,7 @@
+namespace AspireChat.Hosting.Orchestration;
+
+public enum ResourceHealth
+{
+    Unhealthy,
+    Healthy,
+}

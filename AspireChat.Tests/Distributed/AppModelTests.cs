@@ -1,0 +1,109 @@
+using AspireChat.Hosting;
+using AspireChat.Hosting.Orchestration;
+using AspireChat.Tests.Infrastructure;
+
+namespace AspireChat.Tests.Distributed;
+
+// App models written in the test, for what the chat app's own model does not use.
+public sealed class AppModelTests
+{
+    // Resource output stays out of the test log.
+    private static readonly string[] s_quiet = ["--AppHost:EchoResourceLogs=false"];
+
+    [Fact]
+    public async Task Replicas_EachGetTheirOwnPort_AndInstanceId_AndReferencesListThemAll()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
+            .WithHttpEndpoint(name: "grpc")
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health")
+            .WithReplicas(2);
+        builder.AddProject<Projects.AspireChat_BotClient>("carol")
+            .WithReference(chat)
+            .WaitFor(chat)
+            .WithEnvironment("Bot__Name", "carol")
+            .WithEnvironment("Bot__Script__0__Say", "hello from carol");
+        await using var app = builder.Build();
+
+        await app.StartAsync().StartupTimeout();
+        var replicas = await app.ResourceNotifications.WaitForResourceHealthyAsync("chat").StartupTimeout();
+        var carol = (await app.ResourceNotifications.WaitForResourceHealthyAsync("carol").StartupTimeout()).Single();
+
+        Assert.Equal(["chat-0", "chat-1"], replicas.Select(r => r.InstanceName).Order());
+        Assert.Equal(2, replicas.Select(r => r.InstanceId).Distinct().Count());
+        var grpcUrls = replicas.OrderBy(r => r.InstanceName).Select(r => r.Endpoints.Single(e => e.Name == "grpc").Url.GetLeftPart(UriPartial.Authority)).ToList();
+        Assert.Equal(2, grpcUrls.Distinct().Count());
+        foreach (var url in grpcUrls)
+        {
+            await using var client = new ChatTestClient(Grpc.Net.Client.GrpcChannel.ForAddress(url));
+            Assert.Equal(Protocol.MessageResponse.Types.Code.Added, (await client.AddUserAsync(UniqueName.For("replica-user"))).Code);
+        }
+        var environment = ProcessState.EnvironmentOf(carol.ProcessId!.Value);
+        Assert.Equal(grpcUrls, [environment["services__chat__grpc__0"], environment["services__chat__grpc__1"]]);
+        foreach (var replica in replicas)
+        {
+            Assert.Equal($"service.instance.id={replica.InstanceId}", ProcessState.EnvironmentOf(replica.ProcessId!.Value)["OTEL_RESOURCE_ATTRIBUTES"]);
+        }
+    }
+
+    [Fact]
+    public async Task MissingBuildOutput_FailsToStart_AndSoDoesWhatWaitsForIt()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        var missing = builder.AddProject("missing", new MissingProject());
+        builder.AddProject<Projects.AspireChat_BotClient>("dave").WaitFor(missing).WithEnvironment("Bot__Name", "dave");
+        await using var app = builder.Build();
+
+        await app.StartAsync().StartupTimeout();
+
+        var failed = (await app.ResourceNotifications.WaitForResourceAsync("missing", ResourceState.FailedToStart).DefaultTimeout()).Single();
+        Assert.Contains("was not found", failed.Message);
+        var dependent = (await app.ResourceNotifications.WaitForResourceAsync("dave", ResourceState.FailedToStart).DefaultTimeout()).Single();
+        Assert.Contains("missing did not become healthy", dependent.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.ResourceNotifications.WaitForResourceHealthyAsync("missing").DefaultTimeout());
+    }
+
+    [Fact]
+    public void FixedPort_WithReplicas_IsRefusedAtBuild()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        builder.AddProject<Projects.AspireChat_ChatService>("chat").WithHttpEndpoint(port: 50051, name: "grpc").WithReplicas(2);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Build());
+
+        Assert.Contains("each replica needs its own port", error.Message);
+    }
+
+    [Fact]
+    public void ResourcesWaitingForEachOther_AreRefusedAtBuild()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        var first = builder.AddProject<Projects.AspireChat_BotClient>("first");
+        var second = builder.AddProject<Projects.AspireChat_BotClient>("second").WaitFor(first);
+        first.WaitFor(second);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Build());
+
+        Assert.Contains("cycle", error.Message);
+    }
+
+    [Fact]
+    public async Task UnknownResourceOrEndpoint_IsAClearError()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        builder.AddProject<Projects.AspireChat_ChatService>("chat").WithHttpEndpoint(name: "grpc");
+        await using var app = builder.Build();
+
+        Assert.Contains("no resource named 'nothing'", Assert.Throws<ArgumentException>(() => app.GetEndpoint("nothing", "grpc")).Message);
+        Assert.Contains("it has: grpc", Assert.Throws<ArgumentException>(() => app.GetEndpoint("chat", "http")).Message);
+        Assert.Throws<ArgumentException>(() => builder.AddProject<Projects.AspireChat_BotClient>("not a name"));
+    }
+
+    private sealed class MissingProject : IProjectMetadata
+    {
+        public string ProjectPath => Path.Combine(Path.GetTempPath(), "Missing", "Missing.csproj");
+
+        public string TargetPath => Path.Combine(Path.GetTempPath(), "Missing", "bin", "Missing.dll");
+    }
+}

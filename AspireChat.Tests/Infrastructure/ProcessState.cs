@@ -1,0 +1,31 @@
+namespace AspireChat.Tests.Infrastructure;
+
+// What the operating system says about a process the app started.
+public static class ProcessState
+{
+    // Gone, or a zombie that has exited and waits only to be reaped.
+    public static bool IsGone(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+    }
+
+    // The environment a process was started with, as Linux shows it.
+    public static IReadOnlyDictionary<string, string> EnvironmentOf(int processId) =>
+        File.ReadAllText($"/proc/{processId}/environ")
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0])
+            .ToDictionary(g => g.Key, g => g.Last()[1]);
+
+    public static Task WaitUntilGoneAsync(IEnumerable<int> processIds) =>
+        TimeoutExtensions.WaitUntilAsync(() => Task.FromResult(processIds.All(IsGone)), $"processes {string.Join(", ", processIds)} are gone");
+}
