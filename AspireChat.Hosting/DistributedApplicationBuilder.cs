@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using AspireChat.Hosting.ApplicationModel;
 using AspireChat.Hosting.Logging;
@@ -139,7 +137,7 @@ public sealed class DistributedApplicationBuilder
                     }
                     else
                     {
-                        port = FreePort(taken);
+                        port = LocalPorts.Free(taken);
                     }
                     endpoints.Add(new AllocatedEndpoint(endpoint.Name, endpoint.Scheme, port));
                 }
@@ -149,20 +147,5 @@ public sealed class DistributedApplicationBuilder
             }
         }
         return instances;
-    }
-
-    // A port the system has just handed out, kept for the app's lifetime so restarts reuse it.
-    private static int FreePort(HashSet<int> taken)
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (taken.Add(port))
-            {
-                return port;
-            }
-        }
     }
 }

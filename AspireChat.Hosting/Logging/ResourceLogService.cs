@@ -14,7 +14,7 @@ public sealed class ResourceLogService
     private readonly Dictionary<string, string> _resourceOf = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Name, Channel<LogLine> Channel)> _watchers = [];
     private readonly int _capacity;
-    private readonly bool _echo;
+    private bool _echo;
     private readonly bool _echoColours = !Console.IsOutputRedirected;
     private readonly int _prefixWidth;
     private long _sequence;
@@ -89,7 +89,15 @@ public sealed class ResourceLogService
             // Echoed under the lock, so that the console shows lines in the order they were read.
             if (_echo)
             {
-                Console.Out.WriteLine($"{instanceName.PadRight(_prefixWidth)} | {(_echoColours ? text : line.PlainText)}");
+                try
+                {
+                    Console.Out.WriteLine($"{instanceName.PadRight(_prefixWidth)} | {(_echoColours ? text : line.PlainText)}");
+                }
+                catch (IOException)
+                {
+                    // The console went away (a closed pipe): keep the lines, stop echoing them.
+                    _echo = false;
+                }
             }
         }
     }

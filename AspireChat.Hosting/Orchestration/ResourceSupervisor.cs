@@ -37,6 +37,12 @@ internal sealed class ResourceSupervisor(
         var delay = options.RestartDelay;
         try
         {
+            // A port someone else holds would only make the resource crash over and over.
+            if (instance.Endpoints.FirstOrDefault(e => LocalPorts.IsInUse(e.Port)) is { } busy)
+            {
+                FailToStart($"port {busy.Port} (endpoint '{busy.Name}') is in use by another process; stop it, or give the endpoint another port");
+                return;
+            }
             while (await WaitForDependenciesAsync(stopping))
             {
                 Publish(s => s with { State = ResourceState.Starting, Health = null, ProcessId = null, ExitCode = null, Restarts = restarts, Message = null });

@@ -65,6 +65,22 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task FixedPort_HeldByAnotherProcess_FailsToStart_WithTheReason()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        builder.AddProject<Projects.AspireChat_ChatService>("chat").WithHttpEndpoint(port: port, name: "grpc");
+        await using var app = builder.Build();
+
+        await app.StartAsync().DefaultTimeout();
+
+        var failed = (await app.ResourceNotifications.WaitForResourceAsync("chat", ResourceState.FailedToStart).DefaultTimeout()).Single();
+        Assert.Contains($"port {port} (endpoint 'grpc') is in use", failed.Message);
+    }
+
+    [Fact]
     public void FixedPort_WithReplicas_IsRefusedAtBuild()
     {
         var builder = DistributedApplication.CreateBuilder(s_quiet);
