@@ -10,7 +10,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly IReadOnlyList<ResourceInstance> _instances;
-    private bool _started;
+    private bool _running;
 
     internal DistributedApplication(IHost host, IReadOnlyList<ResourceInstance> instances)
     {
@@ -31,17 +31,29 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        _started = true;
+        _running = true;
         await _host.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        _running = false;
+        await _host.StopAsync(cancellationToken);
+    }
 
-    // Runs until Ctrl+C or SIGTERM, then stops every resource.
+    // Runs until Ctrl+C or SIGTERM, then stops every resource and disposes the app.
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        _started = true;
-        await _host.RunAsync(cancellationToken);
+        try
+        {
+            await StartAsync(cancellationToken);
+            await _host.WaitForShutdownAsync(cancellationToken);
+            _running = false;
+        }
+        finally
+        {
+            await DisposeAsync();
+        }
     }
 
     public void Run() => RunAsync().GetAwaiter().GetResult();
@@ -60,9 +72,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_started)
+        if (_running)
         {
-            await _host.StopAsync();
+            await StopAsync();
         }
         if (_host is IAsyncDisposable asyncDisposable)
         {
