@@ -26,7 +26,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private readonly Lock _channelLock = new();
-    // Cancelled by DisposeAsync: ends every ListenAsync before the channel goes.
+    // Cancelled by DisposeAsync before the channel goes: every ListenAsync then ends cleanly.
     private readonly CancellationTokenSource _disposing = new();
     private readonly ChatClientOptions _options = options.Value;
     private GrpcChannel? _channel;
@@ -202,8 +202,11 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                 await Task.Delay(delay, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException || (ex is RpcException { StatusCode: StatusCode.Cancelled } && cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
+            // Once stopped, whatever the pump was doing ends the stream cleanly: DisposeAsync disposes
+            // the channel and its calls, so the next read can throw ObjectDisposedException rather
+            // than the cancelled call's RpcException.
             events.TryComplete();
         }
         catch (Exception ex)
