@@ -30,6 +30,12 @@ public sealed class AppHostOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    // Sent as x-otlp-api-key by every resource when set (Aspire's AppHost:OtlpApiKey).
+    // Sent as x-otlp-api-key by every resource (Aspire's AppHost:OtlpApiKey); generated for the dashboard when not set.
     public string? OtlpApiKey { get; set; }
+
+    // Runs the app without the dashboard the AppHost otherwise starts.
+    public bool DisableDashboard { get; set; }
+
+    // The dashboard's login token; generated at each start when not set.
+    public string? DashboardBrowserToken { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AspireChat.Hosting.Logging;
 using AspireChat.Hosting.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly IReadOnlyList<ResourceInstance> _instances;
     private bool _running;
 
-    internal DistributedApplication(IHost host, IReadOnlyList<ResourceInstance> instances)
+    internal DistributedApplication(IHost host, IReadOnlyList<ResourceInstance> instances, Uri? dashboardLoginUrl)
     {
         _host = host;
         _instances = instances;
+        DashboardLoginUrl = dashboardLoginUrl;
         // Kept outside the container so that what happened can be read after disposal.
         ResourceNotifications = host.Services.GetRequiredService<ResourceNotificationService>();
         ResourceLogs = host.Services.GetRequiredService<ResourceLogService>();
@@ -28,6 +30,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public ResourceNotificationService ResourceNotifications { get; }
 
     public ResourceLogService ResourceLogs { get; }
+
+    // <dashboard>/login?t=<token>, or null when the app runs without the dashboard.
+    public Uri? DashboardLoginUrl { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -44,6 +49,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     // Runs until Ctrl+C or SIGTERM, then stops every resource and disposes the app.
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        // A closed terminal (SIGHUP) stops the app as Ctrl+C does, rather than killing it outright.
+        using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        });
         try
         {
             await StartAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using AspireChat.Hosting.ApplicationModel;
+using AspireChat.Hosting.Dashboard;
 using AspireChat.Hosting.Logging;
 using AspireChat.Hosting.Orchestration;
 using AspireChat.Hosting.Testing;
@@ -15,12 +17,15 @@ public sealed class DistributedApplicationBuilder
 {
     private readonly HostApplicationBuilder _host;
     private readonly List<Resource> _resources = [];
+    private readonly Assembly? _appHost;
     private TestingHook? _testingHook;
 
     internal DistributedApplicationBuilder(string[] args)
     {
         _testingHook = TestingHook.Current;
-        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        _appHost = _testingHook?.AppHost ?? Assembly.GetEntryAssembly();
+        // Tests run the app as `dotnet run` would: in Development.
+        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, EnvironmentName = _testingHook is null ? null : Environments.Development });
         _testingHook?.Configure(this);
     }
 
@@ -62,8 +67,9 @@ public sealed class DistributedApplicationBuilder
     internal DistributedApplication BuildCore()
     {
         Validate();
-        var randomizePorts = _host.Configuration.GetValue<bool>($"{AppHostOptions.SectionName}:{nameof(AppHostOptions.RandomizePorts)}");
-        var instances = AllocateInstances(randomizePorts);
+        var settings = _host.Configuration.GetSection(AppHostOptions.SectionName).Get<AppHostOptions>() ?? new AppHostOptions();
+        var dashboard = AddDashboard(settings);
+        var instances = AllocateInstances(settings.RandomizePorts);
 
         _host.Services.AddOptions<AppHostOptions>()
             .BindConfiguration(AppHostOptions.SectionName)
@@ -74,12 +80,46 @@ public sealed class DistributedApplicationBuilder
         _host.Services.AddSingleton(new ResourceNotificationService(instances));
         _host.Services.AddSingleton(sp => new ResourceLogService(sp.GetRequiredService<IOptions<AppHostOptions>>(), instances));
         _host.Services.AddSingleton<ProcessLauncher>();
-        _host.Services.AddHostedService<ApplicationOrchestrator>();
+        _host.Services.AddSingleton(dashboard);
+        _host.Services.AddSingleton<ApplicationOrchestrator>();
+        // Started in this order, stopped in reverse: the resource service outlives the resources.
+        _host.Services.AddHostedService<ResourceServiceHost>();
+        _host.Services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
         // Stopping waits for the resources, which have their own deadline (AppHost:StopTimeout).
         _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
 
-        return new DistributedApplication(_host.Build(), instances);
+        var loginUrl = instances.FirstOrDefault(i => i.Resource.IsDashboard) is { } dashboardInstance ? DashboardSettings.LoginUrl(dashboardInstance, dashboard) : null;
+        return new DistributedApplication(_host.Build(), instances, loginUrl);
     }
+
+    // The dashboard, as Aspire's AppHost adds it: not in the app model the AppHost declares, but
+    // started first, told about every resource, and the receiver of their telemetry.
+    private DashboardSettings AddDashboard(AppHostOptions settings)
+    {
+        var project = _appHost?.GetCustomAttribute<DashboardProjectAttribute>();
+        if (settings.DisableDashboard || project is null)
+        {
+            return DashboardSettings.Disabled;
+        }
+        var dashboard = new ProjectResource(DashboardSettings.ResourceName, (IProjectMetadata)Activator.CreateInstance(project.ProjectMetadata)!) { IsDashboard = true };
+        foreach (var resource in _resources)
+        {
+            resource.Dashboard = dashboard;
+        }
+        AddResource(dashboard)
+            .WithHttpEndpoint(port: 18888, name: "http")
+            .WithEndpoint("otlpGrpc", port: 18889)
+            .WithEndpoint("otlpHttp", port: 18890)
+            .WithHttpHealthCheck("/health", "http");
+        return new DashboardSettings(
+            IsEnabled: true,
+            BrowserToken: settings.DashboardBrowserToken ?? Secret(),
+            OtlpApiKey: settings.OtlpApiKey ?? Secret(),
+            ResourceServiceApiKey: Secret(),
+            ResourceServicePort: LocalPorts.Free([]));
+    }
+
+    private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private void Validate()
     {

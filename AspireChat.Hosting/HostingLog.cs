@@ -36,4 +36,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(11, LogLevel.Information, "Stopped {Resource}", EventName = "ResourceStopped")]
     public static partial void ResourceStopped(ILogger logger, string resource);
+
+    [LoggerMessage(12, LogLevel.Information, "Login to the dashboard at {LoginUrl}", EventName = "DashboardLogin")]
+    public static partial void DashboardLogin(ILogger logger, Uri loginUrl);
+
+    [LoggerMessage(13, LogLevel.Error, "{Resource} could not be stopped gracefully", EventName = "ResourceStopFailed")]
+    public static partial void ResourceStopFailed(ILogger logger, string resource, Exception exception);
 }

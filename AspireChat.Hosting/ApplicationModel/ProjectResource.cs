@@ -1,3 +1,4 @@
+using AspireChat.Hosting.Orchestration;
 using Microsoft.Extensions.Configuration;
 
 namespace AspireChat.Hosting.ApplicationModel;
@@ -18,7 +19,12 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Res
         {
             throw new FileNotFoundException($"The build output of {Name} was not found at {TargetPath}; build the AppHost (dotnet build) first.", TargetPath);
         }
-        return ("dotnet", [TargetPath, .. Arguments], Path.GetDirectoryName(ProjectPath)!);
+        var directory = Path.GetDirectoryName(ProjectPath)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The project directory of {Name} was not found at {directory}.");
+        }
+        return (DotNetHost.FilePath, [TargetPath, .. Arguments], directory);
     }
 
     // Aspire's rule: endpoints the project configures under Kestrel:Endpoints get their URL as

@@ -33,6 +33,12 @@ public abstract partial class Resource
 
     public HttpHealthCheckAnnotation? HealthCheck { get; internal set; }
 
+    // The dashboard the AppHost adds by itself: it gets no OTLP exporter (it is the receiver).
+    internal bool IsDashboard { get; init; }
+
+    // Started once the dashboard is up (or has failed), so that no telemetry is lost; never held back by it.
+    internal Resource? Dashboard { get; set; }
+
     // The command that starts one replica, and the directory it runs in.
     internal abstract (string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory) GetLaunchCommand();
 

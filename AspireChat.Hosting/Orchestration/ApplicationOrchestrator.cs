@@ -1,4 +1,5 @@
 using AspireChat.Hosting.ApplicationModel;
+using AspireChat.Hosting.Dashboard;
 using AspireChat.Hosting.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,7 @@ internal sealed class ApplicationOrchestrator(
     ProcessLauncher launcher,
     ResourceNotificationService notifications,
     ResourceLogService logs,
+    DashboardSettings dashboard,
     IHostEnvironment hostEnvironment,
     IConfiguration configuration,
     IOptions<AppHostOptions> options,
@@ -27,12 +29,19 @@ internal sealed class ApplicationOrchestrator(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Aspire's AppHost reads the dashboard's OTLP endpoint from these; without one, resources export nothing.
-        var otlpEndpoint = configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+        // Telemetry goes to the dashboard the AppHost starts, else where Aspire's AppHost would
+        // send it (ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL), else nowhere.
+        var dashboardInstance = instances.FirstOrDefault(i => i.Resource.Name == DashboardSettings.ResourceName && dashboard.IsEnabled);
+        var otlpEndpoint = dashboardInstance?.Endpoints.Single(e => e.Name == "otlpGrpc").Url.GetLeftPart(UriPartial.Authority)
+            ?? configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+        var otlpApiKey = dashboard.IsEnabled ? dashboard.OtlpApiKey : options.Value.OtlpApiKey;
         foreach (var instance in instances)
         {
-            var environment = ResourceEnvironment.For(instance, instances, hostEnvironment, otlpEndpoint, options.Value.OtlpApiKey);
-            _supervisors.Add(new ResourceSupervisor(instance, environment, launcher, notifications, logs, _healthClient, options.Value, _logger));
+            // Computed at each launch, inside the supervisor: a resource whose files cannot be read fails alone.
+            IReadOnlyDictionary<string, string> Environment() => instance == dashboardInstance
+                ? ResourceEnvironment.ForDashboard(instance, instances, hostEnvironment, dashboard)
+                : ResourceEnvironment.For(instance, instances, hostEnvironment, otlpEndpoint, otlpApiKey);
+            _supervisors.Add(new ResourceSupervisor(instance, Environment, launcher, notifications, logs, _healthClient, options.Value, _logger));
         }
         foreach (var supervisor in _supervisors)
         {
@@ -47,9 +56,30 @@ internal sealed class ApplicationOrchestrator(
         await _stopping.CancelAsync();
         foreach (var level in _supervisors.GroupBy(s => Depth(s.Instance.Resource)).OrderByDescending(level => level.Key))
         {
-            await Task.WhenAll(level.Select(s => s.StopAsync()));
+            await Task.WhenAll(level.Select(CloseAsync));
         }
         await _announcement;
+    }
+
+    // One resource failing to stop must not keep the others from stopping gracefully.
+    private async Task CloseAsync(ResourceSupervisor supervisor)
+    {
+        try
+        {
+            await supervisor.CloseAsync();
+        }
+        catch (Exception ex)
+        {
+            HostingLog.ResourceStopFailed(_logger, supervisor.Instance.Name, ex);
+        }
+    }
+
+    public async Task<(bool Accepted, string Message)> ExecuteCommandAsync(string instanceName, string command)
+    {
+        var supervisor = _supervisors.FirstOrDefault(s => string.Equals(s.Instance.Name, instanceName, StringComparison.OrdinalIgnoreCase));
+        return supervisor is null
+            ? (false, $"The app has no resource instance named '{instanceName}'.")
+            : await supervisor.ExecuteAsync(command);
     }
 
     public void Dispose()
@@ -59,8 +89,9 @@ internal sealed class ApplicationOrchestrator(
     }
 
     // How far a resource sits from resources that need nothing: 0 for those, 1 for what needs them ...
+    // The dashboard sits below everything, so that it sees the others stop.
     internal static int Depth(Resource resource) =>
-        resource.References.Concat(resource.WaitsFor).Select(Depth).DefaultIfEmpty(-1).Max() + 1;
+        resource.IsDashboard ? -1 : resource.References.Concat(resource.WaitsFor).Select(Depth).DefaultIfEmpty(-1).Max() + 1;
 
     private async Task AnnounceWhenUpAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +102,10 @@ internal sealed class ApplicationOrchestrator(
                 await notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
             }
             HostingLog.AllResourcesUp(_logger, string.Join(", ", instances.Select(i => i.Endpoints.Count == 0 ? i.Name : $"{i.Name} ({i.DescribeEndpoints()})")));
+            if (instances.FirstOrDefault(i => i.Resource.IsDashboard) is { } dashboardInstance)
+            {
+                HostingLog.DashboardLogin(_logger, DashboardSettings.LoginUrl(dashboardInstance, dashboard));
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {

@@ -20,11 +20,19 @@ internal static partial class ProcessSignals
         if (OperatingSystem.IsWindows())
         {
             // No signals on Windows: stopping there is always forcible.
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                // Already gone.
+            }
             return;
         }
-        SendSignal(isGroupLeader ? -processId : processId, signal);
+        // ESRCH (nothing left to signal) is the outcome wanted anyway.
+        _ = SendSignal(isGroupLeader ? -processId : processId, signal);
     }
 
     [LibraryImport("libc", EntryPoint = "kill")]

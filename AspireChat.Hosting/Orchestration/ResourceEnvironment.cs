@@ -1,4 +1,5 @@
 using System.Text;
+using AspireChat.Hosting.Dashboard;
 using Microsoft.Extensions.Hosting;
 
 namespace AspireChat.Hosting.Orchestration;
@@ -57,6 +58,20 @@ internal static class ResourceEnvironment
         {
             environment[name] = value;
         }
+        return environment;
+    }
+
+    // The dashboard's own: its login token, the OTLP key exporters must send, and the AppHost's
+    // resource service, under the names the Aspire dashboard reads.
+    public static Dictionary<string, string> ForDashboard(ResourceInstance instance, IReadOnlyList<ResourceInstance> all, IHostEnvironment host, DashboardSettings settings)
+    {
+        var environment = For(instance, all, host, otlpEndpoint: null, otlpApiKey: null);
+        environment["Dashboard__Frontend__AuthMode"] = "BrowserToken";
+        environment["Dashboard__Frontend__BrowserToken"] = settings.BrowserToken;
+        environment["Dashboard__Otlp__AuthMode"] = "ApiKey";
+        environment["Dashboard__Otlp__PrimaryApiKey"] = settings.OtlpApiKey;
+        environment["DOTNET_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{settings.ResourceServicePort}";
+        environment["Dashboard__ResourceServiceClient__ApiKey"] = settings.ResourceServiceApiKey;
         return environment;
     }
 

@@ -39,7 +39,7 @@ public sealed class ResourceNotificationService
     // Every snapshot now, then every change, until cancelled.
     public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Latest snapshots win: a slow watcher loses intermediate states, never the current one.
+        // A watcher that falls 1,000 changes behind loses the oldest; GetSnapshots has the current state.
         var channel = Channel.CreateBounded<ResourceSnapshot>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_lock)
         {
@@ -88,10 +88,28 @@ public sealed class ResourceNotificationService
         WaitForResourceAsync(resourceName, s => s.State == state, cancellationToken);
 
     // Waits until every instance runs and passes its health check; fails at once if one cannot start.
-    public Task<IReadOnlyList<ResourceSnapshot>> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        WaitForResourceAsync(resourceName, s => s.HasFailed
-            ? throw new InvalidOperationException($"Resource '{s.InstanceName}' will not become healthy: it is {s.State}{(s.Message is null ? "" : $" ({s.Message})")}.")
-            : s.IsHealthy, cancellationToken);
+    public async Task<IReadOnlyList<ResourceSnapshot>> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                changed = _changed.Task;
+            }
+            var snapshots = GetSnapshots(resourceName);
+            // Any replica that failed fails the wait, whatever the others are doing.
+            if (snapshots.FirstOrDefault(s => s.HasFailed) is { } failed)
+            {
+                throw new InvalidOperationException($"Resource '{failed.InstanceName}' will not become healthy: it is {failed.State}{(failed.Message is null ? "" : $" ({failed.Message})")}.");
+            }
+            if (snapshots.All(s => s.IsHealthy))
+            {
+                return snapshots;
+            }
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     internal ResourceSnapshot Get(string instanceName)
     {

@@ -10,7 +10,7 @@ namespace AspireChat.Hosting.Orchestration;
 // then SIGKILL after the stop timeout). One loop owns the process, so nothing races over it.
 internal sealed class ResourceSupervisor(
     ResourceInstance instance,
-    IReadOnlyDictionary<string, string> environment,
+    Func<IReadOnlyDictionary<string, string>> environmentFactory,
     ProcessLauncher launcher,
     ResourceNotificationService notifications,
     ResourceLogService logs,
@@ -18,39 +18,103 @@ internal sealed class ResourceSupervisor(
     AppHostOptions options,
     ILogger logger)
 {
-    private readonly CancellationTokenSource _stopping = new();
+    // How long output may keep flowing after the process has exited (a child of it may hold the pipes).
+    private static readonly TimeSpan s_outputDrain = TimeSpan.FromSeconds(2);
+
+    // Commands and the app's shutdown take turns, so a restart never races a stop.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
+    private int _restarts;
+    private bool _closed;
 
     public ResourceInstance Instance => instance;
 
-    public void Start() => _run = Task.Run(() => RunAsync(_stopping.Token));
+    public void Start()
+    {
+        _stopping = new CancellationTokenSource();
+        var stopping = _stopping.Token;
+        _run = Task.Run(() => RunAsync(stopping));
+    }
 
-    public async Task StopAsync()
+    // Stops the instance for good: the app is shutting down.
+    public async Task CloseAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _closed = true;
+            await StopRunAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // The dashboard's actions: stop, start, restart.
+    public async Task<(bool Accepted, string Message)> ExecuteAsync(string command)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_closed)
+            {
+                return (false, "The app is shutting down.");
+            }
+            switch (command.ToLowerInvariant())
+            {
+                case "stop" when _run.IsCompleted:
+                    return (false, $"{instance.Name} is not running.");
+                case "stop":
+                    await StopRunAsync();
+                    return (true, $"{instance.Name} stopped.");
+                case "start" when !_run.IsCompleted:
+                    return (false, $"{instance.Name} is already running.");
+                case "start":
+                    Start();
+                    return (true, $"{instance.Name} is starting.");
+                case "restart":
+                    await StopRunAsync();
+                    _restarts++;
+                    Start();
+                    return (true, $"{instance.Name} is restarting.");
+                default:
+                    return (false, $"Unknown command '{command}': use stop, start or restart.");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task StopRunAsync()
     {
         await _stopping.CancelAsync();
         await _run;
+        _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        var restarts = 0;
         var delay = options.RestartDelay;
         try
         {
             // A port someone else holds would only make the resource crash over and over.
-            if (instance.Endpoints.FirstOrDefault(e => LocalPorts.IsInUse(e.Port)) is { } busy)
+            if (_restarts == 0 && instance.Endpoints.FirstOrDefault(e => LocalPorts.IsInUse(e.Port)) is { } busy)
             {
                 FailToStart($"port {busy.Port} (endpoint '{busy.Name}') is in use by another process; stop it, or give the endpoint another port");
                 return;
             }
             while (await WaitForDependenciesAsync(stopping))
             {
-                Publish(s => s with { State = ResourceState.Starting, Health = null, ProcessId = null, ExitCode = null, Restarts = restarts, Message = null });
+                Publish(s => s with { State = ResourceState.Starting, Health = null, ProcessId = null, ExitCode = null, Restarts = _restarts, Message = null });
                 Process process;
                 try
                 {
                     var (fileName, arguments, workingDirectory) = instance.Resource.GetLaunchCommand();
-                    process = await launcher.StartAsync(fileName, arguments, workingDirectory, environment);
+                    process = await launcher.StartAsync(fileName, arguments, workingDirectory, environmentFactory());
                 }
                 catch (Exception ex)
                 {
@@ -66,7 +130,7 @@ internal sealed class ResourceSupervisor(
                 }
                 if (stopping.IsCancellationRequested || exitCode == 0)
                 {
-                    Publish(s => s with { State = ResourceState.Exited, Health = null, ExitCode = exitCode, Message = null });
+                    Publish(s => s with { State = ResourceState.Exited, Health = null, ProcessId = null, ExitCode = exitCode, Message = null });
                     LogExit(exitCode, stopping.IsCancellationRequested);
                     return;
                 }
@@ -76,22 +140,26 @@ internal sealed class ResourceSupervisor(
                 {
                     delay = options.RestartDelay;
                 }
-                Publish(s => s with { State = ResourceState.Exited, Health = null, ExitCode = exitCode, Message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#} s" });
+                Publish(s => s with { State = ResourceState.Exited, Health = null, ProcessId = null, ExitCode = exitCode, Message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#} s" });
                 HostingLog.ResourceCrashed(logger, instance.Name, exitCode, delay);
                 await Task.Delay(delay, stopping);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRestartDelay.Ticks));
-                restarts++;
+                _restarts++;
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopped while waiting for a dependency or for a restart.
-            Publish(s => s with { State = ResourceState.Exited, Health = null });
+            Publish(s => s with { State = ResourceState.Exited, Health = null, ProcessId = null, Message = null });
         }
     }
 
     private async Task<bool> WaitForDependenciesAsync(CancellationToken stopping)
     {
+        if (instance.Resource.Dashboard is { } dashboard)
+        {
+            await notifications.WaitForResourceAsync(dashboard.Name, s => s.IsHealthy || s.HasFailed || s.State == ResourceState.Exited, stopping);
+        }
         var pending = instance.Resource.WaitsFor.Where(d => !notifications.GetSnapshots(d.Name).All(s => s.IsHealthy)).ToList();
         if (pending.Count == 0)
         {
@@ -116,6 +184,13 @@ internal sealed class ResourceSupervisor(
 
     private async Task<int> SuperviseAsync(Process process, DateTimeOffset startedAt, CancellationToken stopping)
     {
+        // The process has exited when it has, whoever still holds its output pipes.
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
+        if (process.HasExited)
+        {
+            exited.TrySetResult();
+        }
         process.OutputDataReceived += (_, e) => Capture(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => Capture(e.Data, isError: true);
         process.BeginOutputReadLine();
@@ -135,65 +210,74 @@ internal sealed class ResourceSupervisor(
         var health = check is null ? Task.CompletedTask : MonitorHealthAsync(check, running.Token);
         try
         {
-            await process.WaitForExitAsync(stopping);
+            await exited.Task.WaitAsync(stopping);
         }
         catch (OperationCanceledException)
         {
-            await TerminateAsync(process);
+            await TerminateAsync(process, exited.Task);
         }
         finally
         {
             await running.CancelAsync();
             await health;
         }
+        // The last lines, if they come soon.
+        using (var drain = new CancellationTokenSource(s_outputDrain))
+        {
+            await process.WaitForExitAsync(drain.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         return process.ExitCode;
     }
 
-    private async Task TerminateAsync(Process process)
+    private async Task TerminateAsync(Process process, Task exited)
     {
-        Publish(s => s with { State = ResourceState.Stopping });
+        Publish(s => s with { State = ResourceState.Stopping, Health = null });
         if (!process.HasExited)
         {
             ProcessSignals.Terminate(process.Id, launcher.IsolatesChildren);
         }
-        using var timeout = new CancellationTokenSource(options.StopTimeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await exited.WaitAsync(options.StopTimeout);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             HostingLog.ResourceKilled(logger, instance.Name, options.StopTimeout);
-            if (!process.HasExited)
-            {
-                ProcessSignals.Kill(process.Id, launcher.IsolatesChildren);
-            }
-            await process.WaitForExitAsync(CancellationToken.None);
         }
+        // Whatever the resource started goes too: the whole process group, even once its leader
+        // has exited. (A lone process id is signalled only while it is surely still ours.)
+        if (launcher.IsolatesChildren || !process.HasExited)
+        {
+            ProcessSignals.Kill(process.Id, launcher.IsolatesChildren);
+        }
+        await exited;
     }
 
     private async Task MonitorHealthAsync(HttpHealthCheckAnnotation check, CancellationToken cancellationToken)
     {
         var url = new Uri(instance.Endpoints.Single(e => e.Name == check.EndpointName).Url, check.Path);
         var last = ResourceHealth.Unhealthy;
+        var failures = 0;
         try
         {
             while (true)
             {
                 var (health, reason) = await ProbeAsync(url, cancellationToken);
-                if (health != last)
+                failures = health == ResourceHealth.Healthy ? 0 : failures + 1;
+                // Said once when a healthy resource fails, and once when a new one is slow to pass.
+                if (health == ResourceHealth.Healthy && last != health)
                 {
-                    Publish(s => s with { Health = health });
-                    if (health == ResourceHealth.Healthy)
-                    {
-                        HostingLog.ResourceHealthy(logger, instance.Name);
-                    }
-                    else
-                    {
-                        HostingLog.ResourceUnhealthy(logger, instance.Name, reason);
-                    }
-                    last = health;
+                    HostingLog.ResourceHealthy(logger, instance.Name);
                 }
+                else if (health == ResourceHealth.Unhealthy && (last == ResourceHealth.Healthy || failures == 10))
+                {
+                    HostingLog.ResourceUnhealthy(logger, instance.Name, reason);
+                }
+                if (health != last || health == ResourceHealth.Unhealthy)
+                {
+                    Publish(s => s with { Health = health, Message = health == ResourceHealth.Healthy ? null : reason });
+                }
+                last = health;
                 await Task.Delay(options.HealthCheckInterval, cancellationToken);
             }
         }

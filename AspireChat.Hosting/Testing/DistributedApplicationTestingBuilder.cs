@@ -6,8 +6,8 @@ namespace AspireChat.Hosting.Testing;
 
 // Runs an AppHost's real app model in a test, as Aspire.Hosting.Testing does: the AppHost's own
 // entry point declares the resources; the test then builds, starts, inspects and disposes it.
-// Fixed ports become free ones and resource output is not echoed, so tests run beside a
-// developer's AppHost.
+// Fixed ports become free ones, resource output is not echoed and there is no dashboard unless
+// the test asks for one (--AppHost:DisableDashboard=false), so tests run beside a developer's AppHost.
 public sealed class DistributedApplicationTestingBuilder
 {
     private readonly DistributedApplicationBuilder _builder;
@@ -24,13 +24,16 @@ public sealed class DistributedApplicationTestingBuilder
         var assembly = Assembly.Load(AssemblyName.GetAssemblyName(appHost.TargetPath));
         var entryPoint = assembly.EntryPoint ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point.");
 
-        var hook = new TestingHook(builder =>
+        var hook = new TestingHook(assembly, builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            // Defaults for tests; the test's own arguments win.
+            var defaults = new Dictionary<string, string?>
             {
                 [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.RandomizePorts)}"] = "true",
                 [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.EchoResourceLogs)}"] = "false",
-            });
+                [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.DisableDashboard)}"] = "true",
+            };
+            builder.Configuration.AddInMemoryCollection(defaults.Where(d => builder.Configuration[d.Key] is null));
         });
         await Task.Run(async () =>
         {

@@ -1,8 +1,10 @@
+using System.Reflection;
+
 namespace AspireChat.Hosting.Testing;
 
 // Set while the testing builder runs an AppHost's entry point: the builder the entry point
 // creates is configured for tests and handed over instead of being built and run.
-internal sealed class TestingHook(Action<DistributedApplicationBuilder> configure)
+internal sealed class TestingHook(Assembly appHost, Action<DistributedApplicationBuilder> configure)
 {
     private static readonly AsyncLocal<TestingHook?> s_current = new();
 
@@ -11,6 +13,8 @@ internal sealed class TestingHook(Action<DistributedApplicationBuilder> configur
         get => s_current.Value;
         set => s_current.Value = value;
     }
+
+    public Assembly AppHost => appHost;
 
     public DistributedApplicationBuilder? Builder { get; private set; }
 

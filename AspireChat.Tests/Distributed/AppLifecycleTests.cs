@@ -29,6 +29,7 @@ public sealed partial class AppLifecycleTests
             await ChatAppFixture.WaitUntilHealthyAsync(app);
 
             // WaitFor: neither bot started before chat was healthy.
+            await TimeoutExtensions.WaitUntilAsync(() => Task.FromResult(history.Snapshot().Count(s => s.ResourceName != "chat" && s.IsHealthy) == 2), "the watcher saw both bots healthy");
             var events = history.Snapshot();
             var chatHealthy = events.FindIndex(s => s.ResourceName == "chat" && s.IsHealthy);
             Assert.True(chatHealthy >= 0);
@@ -72,8 +73,9 @@ public sealed partial class AppLifecycleTests
         Assert.Equal(0, await appHost.WaitForExitAsync());
         Assert.All(resources.Values, id => Assert.True(ProcessState.IsGone(id), $"process {id} outlived the AppHost"));
         var stopped = appHost.Lines.Select(line => line.Trim()).Where(line => line.StartsWith("Stopped ", StringComparison.Ordinal)).ToList();
-        Assert.Equal("Stopped chat", stopped[^1]);
-        Assert.Equal(3, stopped.Count);
+        // The bots, then the chat service they talk to, then the dashboard that watched them all.
+        Assert.Equal(["alice", "bob"], stopped.Take(2).Select(line => line["Stopped ".Length..]).Order());
+        Assert.Equal(["Stopped chat", "Stopped dashboard"], stopped.Skip(2));
     }
 
     [Fact]
@@ -91,13 +93,16 @@ public sealed partial class AppLifecycleTests
     private static ProjectProcess StartAppHost() =>
         ProjectProcess.Start("AspireChat.AppHost", ["--AppHost:RandomizePorts=true"]);
 
-    // Waits for "All resources are up" and returns the process id of each resource, as the AppHost printed them.
+    // Waits for "All resources are up" and returns the process id of each resource (the dashboard
+    // among them), as the AppHost printed them.
     private static async Task<Dictionary<string, int>> WaitUntilUpAsync(ProjectProcess appHost)
     {
         await appHost.WaitForLineAsync(line => line.Contains("All resources are up"), "all resources up", TimeoutExtensions.StartupTimeoutSpan);
+        // A resource that restarted early printed a line per start: the last one counts.
         var started = appHost.Lines.Select(line => StartedLine().Match(line)).Where(m => m.Success)
-            .ToDictionary(m => m.Groups["resource"].Value, m => int.Parse(m.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(["alice", "bob", "chat"], started.Keys.Order());
+            .GroupBy(m => m.Groups["resource"].Value)
+            .ToDictionary(g => g.Key, g => int.Parse(g.Last().Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["alice", "bob", "chat", "dashboard"], started.Keys.Order());
         return started;
     }
 

@@ -48,6 +48,25 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task OtlpEndpointFromConfiguration_IsGivenToEveryResource_AsAspireDoes()
+    {
+        var builder = DistributedApplication.CreateBuilder([.. s_quiet, "--environment=Development", "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:4317", "--AppHost:OtlpApiKey=secret-key"]);
+        builder.AddProject<Projects.AspireChat_BotClient>("erin").WithEnvironment("Bot__Name", "erin").WithEnvironment("Bot__Script__0__Say", "hello");
+        await using var app = builder.Build();
+
+        await app.StartAsync().DefaultTimeout();
+        var erin = (await app.ResourceNotifications.WaitForResourceAsync("erin", s => s.ProcessId is not null).DefaultTimeout()).Single();
+
+        var environment = ProcessState.EnvironmentOf(erin.ProcessId!.Value);
+        Assert.Equal("http://localhost:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("grpc", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        Assert.Equal("x-otlp-api-key=secret-key", environment["OTEL_EXPORTER_OTLP_HEADERS"]);
+        Assert.Equal("1000", environment["OTEL_BSP_SCHEDULE_DELAY"]);
+        Assert.Equal("always_on", environment["OTEL_TRACES_SAMPLER"]);
+        Assert.Equal("Development", environment["DOTNET_ENVIRONMENT"]);
+    }
+
+    [Fact]
     public async Task MissingBuildOutput_FailsToStart_AndSoDoesWhatWaitsForIt()
     {
         var builder = DistributedApplication.CreateBuilder(s_quiet);

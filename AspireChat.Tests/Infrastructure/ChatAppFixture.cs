@@ -9,25 +9,33 @@ public sealed class ChatAppFixture : IAsyncLifetime
 {
     public static readonly string[] Resources = ["chat", "alice", "bob"];
 
-    public DistributedApplication App { get; private set; } = null!;
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app did not start.");
 
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
 
     public async Task InitializeAsync()
     {
-        App = await BuildAsync();
-        await App.StartAsync().StartupTimeout();
-        await WaitUntilHealthyAsync(App);
+        _app = await BuildAsync();
+        await _app.StartAsync().StartupTimeout();
+        await WaitUntilHealthyAsync(_app);
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
-
-    public static async Task<DistributedApplication> BuildAsync()
+    public async Task DisposeAsync()
     {
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireChat_AppHost>().StartupTimeout();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    public static async Task<DistributedApplication> BuildAsync(params string[] args)
+    {
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireChat_AppHost>(args).StartupTimeout();
         return await appHost.BuildAsync();
     }
 
-    public static Task WaitUntilHealthyAsync(DistributedApplication app) =>
-        Task.WhenAll(Resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r))).StartupTimeout();
+    public static Task WaitUntilHealthyAsync(DistributedApplication app, params string[] resources) =>
+        Task.WhenAll(Resources.Concat(resources).Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r))).StartupTimeout();
 }

@@ -1,14 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace AspireChat.Tests.Infrastructure;
 
 // The chat service as a real process on ports of its own that survive a restart, for tests where
 // the service goes away and comes back.
 public sealed class ChatServiceProcess : IAsyncDisposable
 {
-    private readonly int _grpcPort = FreePort();
-    private readonly int _httpPort = FreePort();
+    // Chosen here rather than by Kestrel: the ports must stay the same across a restart.
+    private readonly int _grpcPort = FreePort.Next();
+    private readonly int _httpPort = FreePort.Next();
     private ProjectProcess? _process;
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{_grpcPort}");
@@ -45,12 +43,4 @@ public sealed class ChatServiceProcess : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
-
-    // The port must stay the same across a restart, so it is chosen here rather than by Kestrel.
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -35,14 +35,21 @@ public sealed class RoomListener : IAsyncDisposable
     public async Task<Message> WaitForAsync(Func<Message, bool> match, string what)
     {
         using var deadline = new CancellationTokenSource(TimeoutExtensions.StartupTimeoutSpan);
-        while (!deadline.IsCancellationRequested)
+        try
         {
-            var message = await _stream.NextAsync();
-            _received.Add(message);
-            if (match(message))
+            while (!deadline.IsCancellationRequested)
             {
-                return message;
+                var message = await _stream.NextAsync();
+                _received.Add(message);
+                if (match(message))
+                {
+                    return message;
+                }
             }
+        }
+        catch (TimeoutException)
+        {
+            // A single read timed out: reported below with what did arrive.
         }
         throw new TimeoutException($"Timed out waiting for {what}; received: {string.Join(" | ", _received.Select(m => $"{m.User?.Username}: {m.Msg}"))}");
     }

@@ -1,0 +1,3 @@
+namespace AspireChat.Dashboard.Model;
+
+internal sealed record Attribute(string Key, string Value);

@@ -1,0 +1,3 @@
+namespace AspireChat.Dashboard.Model;
+
+internal sealed record ResourceEndpointView(string Name, string Url);

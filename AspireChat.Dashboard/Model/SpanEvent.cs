@@ -1,0 +1,3 @@
+namespace AspireChat.Dashboard.Model;
+
+internal sealed record SpanEvent(string Name, DateTimeOffset Timestamp, IReadOnlyList<Attribute> Attributes);
