@@ -60,7 +60,8 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
                     result.Add(entry);
                 }
             }
-            return result;
+            // Newest first by time: exporters' batches arrive out of step with each other.
+            return [.. result.OrderByDescending(e => e.Timestamp)];
         }
     }
 
@@ -103,7 +104,7 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
                     result.Add(Summarize(node.Value, spans));
                 }
             }
-            return result;
+            return [.. result.OrderByDescending(t => t.Start)];
         }
     }
 
