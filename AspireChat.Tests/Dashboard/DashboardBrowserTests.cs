@@ -24,6 +24,21 @@ public sealed class DashboardBrowserTests(DashboardAppFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task RestartButton_RestartsTheResource_AndThePageFollowsIt()
+    {
+        var page = await fixture.LoggedInPageAsync();
+        var chat = page.Locator("table.resources tr[data-name='chat']");
+        await Expect(chat.Locator("td.state")).ToHaveTextAsync("Running");
+        var before = fixture.App.ResourceNotifications.GetSnapshots("chat").Single();
+
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Restart" }).ClickAsync();
+
+        await Expect(chat.Locator("td.restarts")).ToHaveTextAsync($"{before.Restarts + 1}");
+        await Expect(chat.Locator("td.health")).ToHaveTextAsync("Healthy");
+        Assert.NotEqual(before.ProcessId, fixture.App.ResourceNotifications.GetSnapshots("chat").Single().ProcessId);
+    }
+
+    [Fact]
     public async Task WrongToken_IsRefused_AndNothingIsShown()
     {
         var page = await fixture.NewPageAsync();
