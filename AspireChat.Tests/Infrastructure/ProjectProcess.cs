@@ -97,9 +97,9 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public Task<string> WaitForLineAsync(string exactLine) => WaitForLineAsync(line => line == exactLine, $"the line '{exactLine}'");
 
-    public async Task<int> WaitForExitAsync()
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
-        await _process.WaitForExitAsync().DefaultTimeout();
+        await _process.WaitForExitAsync().WaitAsync(timeout ?? TimeoutExtensions.DefaultTimeoutSpan);
         return _process.ExitCode;
     }
 

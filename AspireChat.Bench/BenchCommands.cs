@@ -1,0 +1,72 @@
+using System.CommandLine;
+using AspireChat.Bench.Load;
+using AspireChat.Bench.Micro;
+using AspireChat.Bench.Reporting;
+using AspireChat.Bench.Scenarios;
+using AspireChat.Bench.Servers;
+using BenchmarkDotNet.Running;
+
+namespace AspireChat.Bench;
+
+// The bench's commands: the suite (its own servers), each scenario against any server of the
+// contract, the ceiling server, and the microbenchmarks.
+internal static class BenchCommands
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("AspireChat.Bench: fan-out throughput, latency and capacity of a chat server, against the raw gRPC ceiling.");
+
+        var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each scenario, to check the bench works (CI runs this)." };
+        var output = new Option<string>("--output") { Description = "Where to write the results as JSON.", DefaultValueFactory = _ => "bench-results.json" };
+        var suite = new Command("suite", "Start a chat service and the ceiling server, run every scenario, print the tables and write the JSON.") { smoke, output };
+        suite.SetAction((parsed, cancellationToken) => Suite.RunAsync(parsed.GetValue(smoke) ? SuiteOptions.Smoke : SuiteOptions.Full, parsed.GetValue(output)!, Console.Out, cancellationToken));
+        root.Subcommands.Add(suite);
+
+        var server = new Option<Uri>("--server") { Description = "The server's gRPC address (h2c).", Required = true };
+        var workshop = new Option<bool>("--workshop") { Description = "Use only the workshop's calls: AddUser, Listen, SendMessage with user; no tokens; a connection per simulated user." };
+        var serverPid = new Option<int?>("--server-pid") { Description = "The server's process id, to report its CPU time and memory." };
+        var listeners = new Option<int>("--listeners") { Description = "Simulated listeners.", DefaultValueFactory = _ => 100 };
+        var senders = new Option<int>("--senders") { Description = "Simulated senders.", DefaultValueFactory = _ => 4 };
+        var duration = new Option<double>("--duration") { Description = "Seconds of sending.", DefaultValueFactory = _ => 5 };
+        var size = new Option<int>("--size") { Description = "Characters per message.", DefaultValueFactory = _ => 128 };
+        var rate = new Option<double>("--rate") { Description = "Messages per second (latency).", DefaultValueFactory = _ => 10 };
+        var memoryLimit = new Option<double?>("--memory-limit-mb") { Description = "Stop opening streams once the server holds this much memory (capacity; needs --server-pid)." };
+
+        var fanOut = new Command("fanout", "N listeners, S senders at full speed: accepted, delivered, lost, server CPU.") { server, workshop, serverPid, listeners, senders, duration, size };
+        fanOut.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
+            FanOutScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(senders), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Fan-out"));
+        root.Subcommands.Add(fanOut);
+
+        var latency = new Command("latency", "N listeners, one sender at a steady rate: send-to-receive percentiles.") { server, workshop, listeners, rate, duration, size };
+        latency.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
+            LatencyScenario.RunAsync(target, parsed.GetValue(listeners), parsed.GetValue(rate), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Latency (ms)"));
+        root.Subcommands.Add(latency);
+
+        var capacity = new Command("capacity", "Open Listen streams up to N: memory per idle listener, time to connect, one broadcast to all.") { server, workshop, serverPid, listeners, memoryLimit };
+        capacity.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
+            CapacityScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), cancellationToken), "Capacity"));
+        root.Subcommands.Add(capacity);
+
+        var ceiling = new Command("ceiling-server", "Serve the bare gRPC fan-out (the ceiling) on ASPNETCORE_URLS.");
+        ceiling.SetAction((_, cancellationToken) => CeilingServer.RunAsync(cancellationToken));
+        root.Subcommands.Add(ceiling);
+
+        var micro = new Command("micro", "BenchmarkDotNet microbenchmarks of the hot path (run with -c Release); arguments after -- go to BenchmarkDotNet.");
+        micro.TreatUnmatchedTokensAsErrors = false;
+        micro.SetAction(parsed =>
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(FanOutBenchmarks).Assembly).Run([.. parsed.UnmatchedTokens]);
+            return 0;
+        });
+        root.Subcommands.Add(micro);
+        return root;
+    }
+
+    private static async Task<int> RunAsync<T>(ParseResult parsed, Option<Uri> server, Option<bool> workshop, Func<IFanOutTarget, Task<T>> scenario, string title)
+    {
+        await using var target = new ChatTarget(parsed.GetValue(server)!, parsed.GetValue(workshop));
+        var result = await scenario(target);
+        ResultTable.Print(title, [result], Console.Out);
+        return 0;
+    }
+}

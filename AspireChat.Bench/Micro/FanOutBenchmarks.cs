@@ -1,0 +1,65 @@
+extern alias chatservice;
+
+using BenchmarkDotNet.Attributes;
+using chatservice::AspireChat.ChatService.Messaging;
+using chatservice::AspireChat.ChatService.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AspireChat.Bench.Micro;
+
+// The room's hot path with no network: one broadcast to N subscriptions, each queue then read,
+// as each stream's writer loop would. Time and allocations per broadcast.
+[MemoryDiagnoser]
+public class FanOutBenchmarks
+{
+    private ChatRoom _room = null!;
+    private ChatUser _sender = null!;
+    private List<Subscription> _subscriptions = [];
+    private IHost _host = null!;
+
+    [Params(100, 1_000, 10_000)]
+    public int Listeners { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = Host.CreateApplicationBuilder(["--Chat:MessagesPerSecond=1000000", "--Chat:MessageBurst=1000000", "--Logging:LogLevel:Default=Warning"]);
+        chatservice::Microsoft.Extensions.Hosting.ChatServiceExtensions.AddChatService(builder);
+        _host = builder.Build();
+        _room = _host.Services.GetRequiredService<ChatRoom>();
+        _sender = Register("sender");
+        _subscriptions = [.. Enumerable.Range(0, Listeners).Select(i =>
+        {
+            _room.TrySubscribe(Register($"listener{i}"), new ListenSettings(false, null, 0, ""), out var subscription);
+            return subscription!;
+        })];
+    }
+
+    [Benchmark]
+    public int BroadcastAndDrain()
+    {
+        _room.Send(_sender, "a message of a typical length, about sixty characters long");
+        var read = 0;
+        foreach (var subscription in _subscriptions)
+        {
+            while (subscription.Messages.TryRead(out _))
+            {
+                read++;
+            }
+        }
+        return read;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+        _host.Dispose();
+    }
+
+    private ChatUser Register(string name) => _room.AddUser(name, null, $"bench/{name}").User!;
+}

@@ -1,0 +1,3 @@
+using AspireChat.Bench;
+
+return await BenchCommands.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using AspireChat.Bench.Scenarios;
+
+namespace AspireChat.Bench.Reporting;
+
+// Everything one run measured, as written to JSON.
+internal sealed record SuiteReport(
+    string Machine,
+    DateTimeOffset StartedAt,
+    IReadOnlyList<FanOutResult> FanOut,
+    IReadOnlyList<CeilingRatio> CeilingRatios,
+    IReadOnlyList<LatencyResult> Latency,
+    IReadOnlyList<CapacityResult> Capacity)
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, this, s_json, cancellationToken);
+    }
+
+    public static string DescribeMachine() =>
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+}

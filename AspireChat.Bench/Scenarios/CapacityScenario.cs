@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using AspireChat.Bench.Load;
+using AspireChat.Bench.Servers;
+
+namespace AspireChat.Bench.Scenarios;
+
+// Opens Listen streams up to N (or until the server holds more memory than the ceiling): the
+// server's memory per idle listener, the time to connect them all, and a broadcast that must
+// reach every one.
+internal static class CapacityScenario
+{
+    public static async Task<CapacityResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, double? memoryLimitMegabytes, CancellationToken cancellationToken)
+    {
+        using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var before = server.ResidentBytes();
+        string? stoppedBecause = null;
+        bool OverLimit()
+        {
+            if (memoryLimitMegabytes is { } limit && server.ResidentBytes() is { } now && now / 1048576.0 > limit)
+            {
+                stoppedBecause = $"server memory passed {limit} MB";
+                return true;
+            }
+            return false;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var listeners = await Listeners.OpenAsync(target, listenerCount, senders: 1, recordLatency: false, streams.Token, OverLimit);
+        var connectSeconds = clock.Elapsed.TotalSeconds;
+        var after = server.ResidentBytes();
+
+        var send = await target.SenderAsync(0, cancellationToken);
+        await send(BenchText.Create(0, 1, 64), cancellationToken);
+        await Listeners.DrainAsync(listeners, 1, TimeSpan.FromSeconds(5), cancellationToken);
+        var reached = listeners.Count(l => l.Received >= 1);
+
+        await streams.CancelAsync();
+        await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        static double? Megabytes(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
+        return new CapacityResult(target.Name, listenerCount, listeners.Count, Math.Round(connectSeconds, 2), Megabytes(before), Megabytes(after),
+            before is { } b && after is { } a && listeners.Count > 0 ? Math.Round((a - b) / 1024.0 / listeners.Count, 1) : null,
+            reached, stoppedBecause);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using AspireChat.Bench.Load;
+
+namespace AspireChat.Bench.Scenarios;
+
+// Opening many listeners at once, and waiting for them to catch up.
+internal static class Listeners
+{
+    private const int Parallelism = 64;
+
+    public static async Task<List<BenchListener>> OpenAsync(IFanOutTarget target, int count, int senders, bool recordLatency, CancellationToken cancellationToken, Func<bool>? stopEarly = null)
+    {
+        var listeners = new BenchListener?[count];
+        using var gate = new SemaphoreSlim(Parallelism);
+        var opening = Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (stopEarly?.Invoke() != true)
+                {
+                    listeners[i] = await target.ListenAsync(i, senders, recordLatency, cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        await Task.WhenAll(opening);
+        return [.. listeners.OfType<BenchListener>()];
+    }
+
+    // Until every listener still open has the expected count, or none has made progress for a while.
+    public static async Task DrainAsync(IReadOnlyList<BenchListener> listeners, long expected, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        var last = -1L;
+        var progress = Stopwatch.StartNew();
+        while (true)
+        {
+            var open = listeners.Where(l => !l.Completion.IsCompleted).ToList();
+            if (open.All(l => l.Received >= expected))
+            {
+                return;
+            }
+            var total = listeners.Sum(l => l.Received);
+            if (total != last)
+            {
+                last = total;
+                progress.Restart();
+            }
+            else if (progress.Elapsed > idle)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+}

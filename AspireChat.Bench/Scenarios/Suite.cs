@@ -1,0 +1,83 @@
+using AspireChat.Bench.Load;
+using AspireChat.Bench.Reporting;
+using AspireChat.Bench.Servers;
+using AspireChat.Hosting;
+
+namespace AspireChat.Bench.Scenarios;
+
+// The documented run: starts a chat service and the ceiling server as processes (under
+// AspireChat.Hosting, from their build output, on free ports), runs every scenario against both,
+// prints the tables and writes the JSON.
+internal static class Suite
+{
+    public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
+    {
+        var builder = DistributedApplication.CreateBuilder(["--AppHost:EchoResourceLogs=false", "--Logging:LogLevel:Default=Warning"]);
+        builder.AddProject<Projects.AspireChat_ChatService>("chat")
+            .WithHttpEndpoint(name: "grpc")
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health")
+            // Load, not chat: no per-user rate limit, and no log line per message.
+            .WithEnvironment("Chat__MessagesPerSecond", "1000000")
+            .WithEnvironment("Chat__MessageBurst", "1000000")
+            .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        builder.AddProject("ceiling", new BenchProject())
+            .WithHttpEndpoint(name: "grpc")
+            .WithArgs("ceiling-server");
+        await using var app = builder.Build();
+        await app.StartAsync(cancellationToken);
+        var chat = (await app.ResourceNotifications.WaitForResourceHealthyAsync("chat", cancellationToken)).Single();
+        var ceiling = (await app.ResourceNotifications.WaitForResourceHealthyAsync("ceiling", cancellationToken)).Single();
+        var chatUrl = app.GetEndpoint("chat", "grpc");
+        var ceilingUrl = app.GetEndpoint("ceiling", "grpc");
+        var chatProcess = new ServerProcess(chat.ProcessId);
+        var ceilingProcess = new ServerProcess(ceiling.ProcessId);
+        console.WriteLine($"Machine: {SuiteReport.DescribeMachine()}");
+        console.WriteLine($"Chat service at {chatUrl} (process {chat.ProcessId}); ceiling at {ceilingUrl} (process {ceiling.ProcessId}).");
+
+        var report = new SuiteReport(SuiteReport.DescribeMachine(), DateTimeOffset.UtcNow, [], [], [], []);
+
+        // Capacity first, while each server is fresh.
+        var capacity = new List<CapacityResult>
+        {
+            await WithTarget(new ChatTarget(chatUrl, workshop: false), t => CapacityScenario.RunAsync(t, chatProcess, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
+            await WithTarget(new CeilingTarget(ceilingUrl), t => CapacityScenario.RunAsync(t, ceilingProcess, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
+        };
+        ResultTable.Print("Capacity: idle Listen streams", capacity, console);
+
+        var fanOut = new List<FanOutResult>();
+        var ratios = new List<CeilingRatio>();
+        foreach (var listeners in options.FanOutListeners)
+        {
+            var mine = await WithTarget(new ChatTarget(chatUrl, workshop: false), t => FanOutScenario.RunAsync(t, chatProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
+            var bare = await WithTarget(new CeilingTarget(ceilingUrl), t => FanOutScenario.RunAsync(t, ceilingProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
+            fanOut.AddRange([mine, bare]);
+            ratios.Add(new CeilingRatio(listeners, mine.DeliveriesPerSecond, bare.DeliveriesPerSecond, bare.DeliveriesPerSecond == 0 ? 0 : Math.Round(mine.DeliveriesPerSecond / bare.DeliveriesPerSecond, 2)));
+        }
+        ResultTable.Print($"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages", fanOut, console);
+        ResultTable.Print("AspireChat / ceiling (deliveries per second)", ratios, console);
+
+        var latency = new List<LatencyResult>();
+        foreach (var listeners in options.LatencyListeners)
+        {
+            var rate = SuiteOptions.LatencyRate(listeners);
+            latency.Add(await WithTarget(new ChatTarget(chatUrl, workshop: false), t => LatencyScenario.RunAsync(t, listeners, rate, options.LatencyDuration, options.MessageSize, cancellationToken)));
+            latency.Add(await WithTarget(new CeilingTarget(ceilingUrl), t => LatencyScenario.RunAsync(t, listeners, rate, options.LatencyDuration, options.MessageSize, cancellationToken)));
+        }
+        ResultTable.Print($"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)", latency, console);
+
+        report = report with { FanOut = fanOut, CeilingRatios = ratios, Latency = latency, Capacity = capacity };
+        await report.WriteAsync(output, cancellationToken);
+        console.WriteLine();
+        console.WriteLine($"Wrote {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    private static async Task<T> WithTarget<T>(IFanOutTarget target, Func<IFanOutTarget, Task<T>> run)
+    {
+        await using (target)
+        {
+            return await run(target);
+        }
+    }
+}

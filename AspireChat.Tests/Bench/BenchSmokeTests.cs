@@ -1,0 +1,33 @@
+using System.Text.Json;
+using AspireChat.Tests.Infrastructure;
+
+namespace AspireChat.Tests.Bench;
+
+// The benchmark is not a test; this smoke of a few seconds keeps it compiling and honest: it
+// starts its own servers, runs every scenario briefly, and nothing is lost at that load.
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task Suite_Smoke_RunsEveryScenario_AndLosesNothing()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"aspirechat-bench-{Guid.NewGuid():N}.json");
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["suite", "--smoke", "--output", output]);
+
+        Assert.Equal(0, await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan * 2));
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        File.Delete(output);
+        var fanOut = report.RootElement.GetProperty("fanOut").EnumerateArray().ToList();
+        Assert.Equal(4, fanOut.Count);
+        Assert.All(fanOut, r =>
+        {
+            Assert.True(r.GetProperty("accepted").GetInt64() > 0);
+            Assert.Equal(0, r.GetProperty("lost").GetInt64());
+            Assert.Equal(0, r.GetProperty("outOfOrder").GetInt64());
+            Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
+        });
+        Assert.All(report.RootElement.GetProperty("capacity").EnumerateArray(), r => Assert.Equal(r.GetProperty("connected").GetInt32(), r.GetProperty("broadcastReceivedBy").GetInt32()));
+        Assert.All(report.RootElement.GetProperty("latency").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("lost").GetInt64()));
+        Assert.Contains("AspireChat / ceiling", string.Join('\n', bench.Lines));
+    }
+}
