@@ -79,6 +79,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         return endpoint.Url;
     }
 
+    // What the dashboard's Restart, Stop and Start buttons do: "restart", "stop" or "start" an instance.
+    public Task<(bool Accepted, string Message)> ExecuteCommandAsync(string instanceName, string command) =>
+        _host.Services.GetRequiredService<ApplicationOrchestrator>().ExecuteCommandAsync(instanceName, command);
+
     public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") => new() { BaseAddress = GetEndpoint(resourceName, endpointName) };
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,10 @@ namespace AspireChat.ChatService.Grpc;
 // client crashes on an error status); protocol errors are RpcExceptions.
 internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
+    // One wire message per chat message, shared by every stream that writes it: a broadcast to
+    // 10,000 listeners builds one, not 10,000 (docs/performance.md). Writing only reads it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatMessage, Message> s_wire = [];
+
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
         var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatHeaders.SessionToken), ConnectionKey(context));
@@ -74,7 +78,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
                 // The only writer of this stream.
                 await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
                 {
-                    await responseStream.WriteAsync(ToProto(message), cancellationToken);
+                    await responseStream.WriteAsync(s_wire.GetValue(message, ToProto), cancellationToken);
                     room.RecordDelivery(message);
                 }
             }

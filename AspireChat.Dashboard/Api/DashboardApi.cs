@@ -6,6 +6,8 @@ namespace AspireChat.Dashboard.Api;
 // The JSON the UI reads. Behind the login cookie, as every page is.
 internal static class DashboardApi
 {
+    private const string CommandHeader = "x-dashboard-command";
+
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
@@ -17,8 +19,13 @@ internal static class DashboardApi
             telemetryResources = telemetry.GetResources().Select(r => new { r.ServiceName, r.InstanceId, name = r.ToString() }),
         });
 
-        api.MapPost("/resources/{name}/{command}", async (string name, string command, ResourceServiceClient client, CancellationToken cancellationToken) =>
+        api.MapPost("/resources/{name}/{command}", async (HttpContext context, string name, string command, ResourceServiceClient client, CancellationToken cancellationToken) =>
         {
+            // Another site's form cannot set this header (not without CORS, which is off), so it cannot act here.
+            if (context.Request.Headers[CommandHeader] != "1")
+            {
+                return Results.Problem($"Commands need the {CommandHeader} header.", statusCode: StatusCodes.Status400BadRequest);
+            }
             var (accepted, message) = await client.ExecuteCommandAsync(name, command, cancellationToken);
             return accepted ? Results.Ok(new { message }) : Results.Problem(message, statusCode: StatusCodes.Status409Conflict);
         });

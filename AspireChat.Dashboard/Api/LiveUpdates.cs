@@ -9,8 +9,11 @@ internal static class LiveUpdates
 {
     private static readonly TimeSpan s_coalesce = TimeSpan.FromMilliseconds(250);
 
-    public static async Task StreamAsync(HttpContext context, TelemetryStore telemetry, CancellationToken cancellationToken)
+    public static async Task StreamAsync(HttpContext context, TelemetryStore telemetry, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // An open page must not hold the dashboard up when it stops.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = stream.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
 
@@ -31,6 +34,10 @@ internal static class LiveUpdates
                 signal.Reader.TryRead(out _);
                 await Task.Delay(s_coalesce, cancellationToken);
                 var kinds = (TelemetryKind)Interlocked.Exchange(ref pending, 0);
+                if (kinds == TelemetryKind.None)
+                {
+                    continue;
+                }
                 var names = Enum.GetValues<TelemetryKind>().Where(k => k != TelemetryKind.None && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant());
                 await context.Response.WriteAsync($"data: {string.Join(',', names)}\n\n", cancellationToken);
                 await context.Response.Body.FlushAsync(cancellationToken);
@@ -38,7 +45,7 @@ internal static class LiveUpdates
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The page went away.
+            // The page went away, or the dashboard is stopping.
         }
     }
 }

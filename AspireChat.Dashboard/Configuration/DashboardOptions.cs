@@ -49,6 +49,10 @@ internal sealed class TelemetryLimitOptions
     [Range(1, 1_000_000)]
     public int MaxTraceCount { get; set; } = 10_000;
 
+    // Spans kept per trace: a runaway trace must not hold the memory of thousands.
+    [Range(1, 1_000_000)]
+    public int MaxSpansPerTrace { get; set; } = 10_000;
+
     // Points kept per metric series.
     [Range(1, 100_000)]
     public int MaxMetricsCount { get; set; } = 1_000;

@@ -8,6 +8,9 @@ internal static class OtlpHttpEndpoints
 {
     private const string ProtobufContentType = "application/x-protobuf";
 
+    // As the gRPC receivers' limit: a small compressed body must not inflate without end.
+    private const int MaxBodyBytes = 64 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder endpoints)
     {
         var otlp = endpoints.MapGroup("/v1").AllowAnonymous().DisableAntiforgery();
@@ -38,7 +41,23 @@ internal static class OtlpHttpEndpoints
             : context.Request.Body;
         await using (source)
         {
-            await source.CopyToAsync(body, context.RequestAborted);
+            var buffer = new byte[81920];
+            int read;
+            try
+            {
+                while ((read = await source.ReadAsync(buffer, context.RequestAborted)) > 0)
+                {
+                    if (body.Length + read > MaxBodyBytes)
+                    {
+                        return Results.Problem($"The body is larger than {MaxBodyBytes / 1048576} MB once decompressed.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                    }
+                    body.Write(buffer, 0, read);
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                return Results.Problem($"The body is not valid gzip: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
         }
 
         TRequest request;

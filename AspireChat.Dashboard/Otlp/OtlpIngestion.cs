@@ -14,30 +14,31 @@ internal sealed class OtlpIngestion(TelemetryStore store, IOptions<DashboardOpti
 {
     private readonly TelemetryLimitOptions _limits = options.Value.TelemetryLimits;
 
+    // Converted before the store takes its lock, so readers wait only for the insert.
     public void Ingest(Proto.ExportTraceServiceRequest request) =>
-        store.AddSpans(
+        store.AddSpans((
             from resourceSpans in request.ResourceSpans
             let resource = ResourceOf(resourceSpans.Resource)
             from scopeSpans in resourceSpans.ScopeSpans
             from span in scopeSpans.Spans
-            select ToSpan(span, resource, scopeSpans.Scope?.Name ?? ""));
+            select ToSpan(span, resource, scopeSpans.Scope?.Name ?? "")).ToList());
 
     public void Ingest(Proto.ExportLogsServiceRequest request) =>
-        store.AddLogs(
+        store.AddLogs((
             from resourceLogs in request.ResourceLogs
             let resource = ResourceOf(resourceLogs.Resource)
             from scopeLogs in resourceLogs.ScopeLogs
             from record in scopeLogs.LogRecords
-            select ToLogEntry(record, resource, scopeLogs.Scope?.Name ?? ""));
+            select ToLogEntry(record, resource, scopeLogs.Scope?.Name ?? "")).ToList());
 
     public void Ingest(Proto.ExportMetricsServiceRequest request) =>
-        store.AddMetrics(
+        store.AddMetrics((
             from resourceMetrics in request.ResourceMetrics
             let resource = ResourceOf(resourceMetrics.Resource)
             from scopeMetrics in resourceMetrics.ScopeMetrics
             from metric in scopeMetrics.Metrics
             from reading in ToReadings(metric, resource, scopeMetrics.Scope?.Name ?? "")
-            select reading);
+            select reading).ToList());
 
     private static TelemetryResource ResourceOf(Proto.Resource? resource)
     {

@@ -21,8 +21,15 @@ internal sealed partial class ResourceServiceClient(ResourceStore store, IOption
         {
             return (false, "No AppHost is connected: the dashboard runs standalone.");
         }
-        var response = await _client.ExecuteCommandAsync(new ResourceCommandRequest { InstanceName = instanceName, Command = command }, Headers(), cancellationToken: cancellationToken);
-        return (response.Accepted, response.Message);
+        try
+        {
+            var response = await _client.ExecuteCommandAsync(new ResourceCommandRequest { InstanceName = instanceName, Command = command }, Headers(), cancellationToken: cancellationToken);
+            return (response.Accepted, response.Message);
+        }
+        catch (RpcException ex)
+        {
+            return (false, $"The AppHost did not take the command: {ex.Status.Detail}");
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -37,10 +37,15 @@ internal static class BrowserTokenLogin
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "dashboard user")], CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        // Only a local path: a login link must not send the browser elsewhere.
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.Redirect(target);
+        // Only a path of this site: a login link must not send the browser elsewhere.
+        return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
     }
+
+    // As ASP.NET Core's IsLocalUrl: "/x", never "//host" or "/\host", and no control characters.
+    private static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 } && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     private static IResult LoginPage(string? error, string? returnUrl, int statusCode = StatusCodes.Status200OK)
     {

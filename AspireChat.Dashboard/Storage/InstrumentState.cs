@@ -18,7 +18,8 @@ internal sealed class InstrumentState(string meter, string description, string u
             series = (reading.Dimensions, new Queue<MetricPoint>(), null);
         }
         var histogram = reading.Histogram is { } buckets ? Interval(buckets, series.Last) : null;
-        series.Points.Enqueue(new MetricPoint(reading.Timestamp, histogram?.P90 ?? reading.Value, histogram));
+        // A histogram plots its interval's p90; a counter or gauge its value.
+        series.Points.Enqueue(new MetricPoint(reading.Timestamp, histogram is null ? reading.Value : histogram.P90, histogram));
         if (series.Points.Count > capacity)
         {
             series.Points.Dequeue();

@@ -12,7 +12,7 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
     private readonly Lock _lock = new();
     private readonly TelemetryLimitOptions _limits = options.Value.TelemetryLimits;
     private readonly LinkedList<LogEntry> _logs = new();
-    private readonly Dictionary<string, List<Span>> _traces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TraceState> _traces = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _traceOrder = new();
     private readonly Dictionary<(TelemetryResource Resource, string Name), InstrumentState> _instruments = [];
     private readonly HashSet<TelemetryResource> _resources = [];
@@ -74,7 +74,7 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
                 _resources.Add(span.Resource);
                 if (!_traces.TryGetValue(span.TraceId, out var trace))
                 {
-                    trace = [];
+                    trace = new TraceState(span.TraceId);
                     _traces[span.TraceId] = trace;
                     _traceOrder.AddLast(span.TraceId);
                     if (_traceOrder.Count > _limits.MaxTraceCount)
@@ -83,7 +83,7 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
                         _traceOrder.RemoveFirst();
                     }
                 }
-                trace.Add(span);
+                trace.TryAdd(span, _limits.MaxSpansPerTrace);
             }
         }
         Notify(TelemetryKind.Traces);
@@ -97,11 +97,11 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
             var result = new List<TraceSummary>();
             for (var node = _traceOrder.Last; node is not null && result.Count < limit; node = node.Previous)
             {
-                var spans = _traces[node.Value];
-                if (spans.Any(s => IsResource(s.Resource, resource))
-                    && (string.IsNullOrEmpty(text) || spans.Any(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase))))
+                var trace = _traces[node.Value];
+                if ((string.IsNullOrEmpty(resource) || trace.HasResource(r => IsResource(r, resource)))
+                    && (string.IsNullOrEmpty(text) || trace.Spans.Any(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase))))
                 {
-                    result.Add(Summarize(node.Value, spans));
+                    result.Add(trace.Summary);
                 }
             }
             return [.. result.OrderByDescending(t => t.Start)];
@@ -112,7 +112,7 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
     {
         lock (_lock)
         {
-            return _traces.TryGetValue(traceId, out var spans) ? [.. spans.OrderBy(s => s.Start)] : null;
+            return _traces.TryGetValue(traceId, out var trace) ? [.. trace.Spans.OrderBy(s => s.Start)] : null;
         }
     }
 
@@ -163,6 +163,10 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
 
     internal void Notify(TelemetryKind kind)
     {
+        if (kind == TelemetryKind.None)
+        {
+            return;
+        }
         Action<TelemetryKind>[] subscribers;
         lock (_lock)
         {
@@ -178,22 +182,6 @@ internal sealed class TelemetryStore(IOptions<DashboardOptions> options)
         string.IsNullOrEmpty(resource)
         || string.Equals(candidate.ServiceName, resource, StringComparison.OrdinalIgnoreCase)
         || string.Equals(candidate.ToString(), resource, StringComparison.OrdinalIgnoreCase);
-
-    private static TraceSummary Summarize(string traceId, List<Span> spans)
-    {
-        var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
-        var root = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).MinBy(s => s.Start) ?? spans.MinBy(s => s.Start)!;
-        var start = spans.Min(s => s.Start);
-        var end = spans.Max(s => s.End);
-        return new TraceSummary(
-            traceId,
-            $"{root.Resource.ServiceName}: {root.Name}",
-            start,
-            (end - start).TotalMilliseconds,
-            [.. spans.Select(s => s.Resource.ServiceName).Distinct(StringComparer.OrdinalIgnoreCase)],
-            spans.Count,
-            spans.Count(s => s.IsError));
-    }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {

@@ -7,8 +7,10 @@
 const view = document.getElementById("view");
 const palette = ["#512bd4", "#0969da", "#1a7f37", "#bc4c00", "#8250df", "#bf3989", "#0a7e8c", "#9a6700"];
 const levels = [["Trace", 1], ["Debug", 5], ["Information", 9], ["Warning", 13], ["Error", 17], ["Critical", 21]];
+const maxConsoleLines = 10000;
 let current = null;
-let refreshQueued = false;
+let refreshing = null;
+let refreshAgain = false;
 
 // Element builder: el("td", { class: "num" }, "text", child ...)
 function el(tag, attributes, ...children) {
@@ -113,7 +115,7 @@ const resourcesView = {
   kinds: ["resources"],
   async render() {
     view.replaceChildren(el("h1", {}, "Resources"), el("div", { id: "data" }));
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     const { appHost, resources, telemetryResources } = await api("/api/resources");
@@ -146,7 +148,7 @@ const resourcesView = {
 function commandButtons(resource) {
   const run = async command => {
     try {
-      await api(`/api/resources/${encodeURIComponent(resource.name)}/${command}`, { method: "POST" });
+      await api(`/api/resources/${encodeURIComponent(resource.name)}/${command}`, { method: "POST", headers: { "x-dashboard-command": "1" } });
     } catch (error) {
       alert(error.message);
     }
@@ -180,7 +182,7 @@ const consoleView = {
       el("div", { class: "toolbar" }, select("Resource", "resource", resources.map(r => [r.name, r.name]), this.name,
         e => { location.hash = `#/console/${encodeURIComponent(e.target.value)}`; })),
       el("pre", { class: "console", id: "console" }));
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     const output = document.getElementById("console");
@@ -188,9 +190,12 @@ const consoleView = {
     const lines = await api(`/api/console/${encodeURIComponent(this.name)}?after=${this.last}`);
     const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 20;
     for (const line of lines) {
+      if (line.sequence <= this.last) continue;
       this.last = line.sequence;
-      output.append(el("div", { class: line.isError ? "err" : null }, el("span", { class: "ts" }, time(line.timestamp)), ...ansi(line.text)));
+      output.append(el("div", { class: line.isError ? "err" : null, "data-seq": line.sequence }, el("span", { class: "ts" }, time(line.timestamp)), ...ansi(line.text)));
     }
+    // As many lines as the dashboard keeps: an open tab must not grow for ever.
+    while (output.childElementCount > maxConsoleLines) output.firstElementChild.remove();
     if (atBottom) output.scrollTop = output.scrollHeight;
   },
 };
@@ -228,11 +233,11 @@ const logsView = {
     view.replaceChildren(
       el("h1", {}, "Structured logs"),
       el("div", { class: "toolbar" },
-        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); this.refresh(); }),
-        select("Level", "level", [["", "All levels"], ...levels.map(([name, n]) => [n, `${name} and above`])], q.get("level"), e => { setQuery({ level: e.target.value }); this.refresh(); }),
-        textFilter("Message", "text", q.get("text"), value => { setQuery({ text: value }); this.refresh(); })),
+        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); scheduleRefresh(); }),
+        select("Level", "level", [["", "All levels"], ...levels.map(([name, n]) => [n, `${name} and above`])], q.get("level"), e => { setQuery({ level: e.target.value }); scheduleRefresh(); }),
+        textFilter("Message", "text", q.get("text"), value => { setQuery({ text: value }); scheduleRefresh(); })),
       el("div", { id: "data" }));
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     const q = query();
@@ -273,10 +278,10 @@ const tracesView = {
     view.replaceChildren(
       el("h1", {}, "Traces"),
       el("div", { class: "toolbar" },
-        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); this.refresh(); }),
-        textFilter("Span name", "text", q.get("text"), value => { setQuery({ text: value }); this.refresh(); })),
+        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); scheduleRefresh(); }),
+        textFilter("Span name", "text", q.get("text"), value => { setQuery({ text: value }); scheduleRefresh(); })),
       el("div", { id: "data" }));
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     const q = query();
@@ -306,7 +311,7 @@ const traceView = {
     this.traceId = traceId;
     this.selected = null;
     view.replaceChildren(el("p", {}, el("a", { href: "#/traces" }, "← Traces")), el("div", { id: "data" }));
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     let trace;
@@ -387,10 +392,10 @@ function showSpan(container, span) {
       el("span", {}, "Scope ", el("strong", {}, span.scope)),
       el("span", {}, "Instance ", el("strong", { class: "mono" }, span.resource.instanceId)),
       el("span", {}, "Span ", el("strong", { class: "mono" }, span.spanId)),
-      span.statusMessage ? el("span", { class: "error" }, span.statusMessage) : null),
+      span.statusMessage ? el("span", { class: "error" }, span.statusMessage) : ""),
     attributesTable(span.attributes),
-    span.events.length ? el("h2", {}, "Events") : null,
-    span.events.map(e => el("div", {}, el("p", {}, el("span", { class: "mono" }, time(e.timestamp)), " ", el("strong", {}, e.name)), attributesTable(e.attributes))));
+    ...(span.events.length ? [el("h2", {}, "Events"), ...span.events.map(e => el("div", { class: "span-event" },
+      el("p", {}, el("span", { class: "mono" }, time(e.timestamp)), " ", el("strong", {}, e.name)), attributesTable(e.attributes)))] : []));
 }
 
 // ---- Metrics ---------------------------------------------------------------------------------
@@ -403,10 +408,10 @@ const metricsView = {
     view.replaceChildren(
       el("h1", {}, "Metrics"),
       el("div", { class: "toolbar" },
-        select("Resource", "resource", (await telemetryResourceOptions()).slice(1), q.get("resource"), e => { setQuery({ resource: e.target.value, instrument: null }); this.refresh(); })),
+        select("Resource", "resource", (await telemetryResourceOptions()).slice(1), q.get("resource"), e => { setQuery({ resource: e.target.value, instrument: null }); scheduleRefresh(); })),
       el("div", { class: "split" }, el("div", { class: "list", id: "instruments" }), el("div", { id: "data" })));
     if (!q.get("resource")) setQuery({ resource: view.querySelector("select[name=resource]")?.value });
-    await this.refresh();
+    await scheduleRefresh();
   },
   async refresh() {
     const q = query();
@@ -422,7 +427,7 @@ const metricsView = {
       el("div", { class: "meter" }, meter),
       ...instruments.filter(i => i.meter === meter).map(i => el("a", {
         href: "#", class: i === chosen ? "active" : null, "data-instrument": i.name,
-        onclick: e => { e.preventDefault(); setQuery({ instrument: i.name }); this.refresh(); },
+        onclick: e => { e.preventDefault(); setQuery({ instrument: i.name }); scheduleRefresh(); },
       }, i.name)),
     ]));
     document.getElementById("data").replaceChildren(chosen ? instrumentView(chosen) : el("div", { class: "empty" }, "No metrics for this resource yet."));
@@ -513,20 +518,33 @@ async function show() {
   }
 }
 
+// One refresh at a time: a change during a refresh runs one more afterwards, so responses never
+// race each other onto the page.
 function scheduleRefresh() {
-  if (refreshQueued) return;
-  refreshQueued = true;
-  queueMicrotask(async () => {
-    refreshQueued = false;
-    try { await current?.refresh(); } catch { /* the next change tries again */ }
-  });
+  if (refreshing) {
+    refreshAgain = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      refreshAgain = false;
+      try { await current?.refresh(); } catch { /* the next change tries again */ }
+    } while (refreshAgain);
+    refreshing = null;
+  })();
+  return refreshing;
 }
 
 function connectLive() {
   const live = document.getElementById("live");
   const events = new EventSource("/api/events");
   events.onopen = () => { live.classList.add("on"); live.title = "Live updates: on"; };
-  events.onerror = () => { live.classList.remove("on"); live.title = "Live updates: reconnecting"; };
+  events.onerror = async () => {
+    live.classList.remove("on");
+    live.title = "Live updates: reconnecting";
+    // A dashboard that restarted has forgotten the login: go and log in again.
+    try { await api("/api/resources"); } catch { /* api() redirects to the login page on 401 */ }
+  };
   events.onmessage = e => {
     const kinds = e.data.split(",");
     if (current && current.kinds.some(k => kinds.includes(k))) scheduleRefresh();

@@ -27,6 +27,8 @@ internal sealed class ResourceServiceHost(
             return;
         }
         var builder = WebApplication.CreateSlimBuilder();
+        // Its one endpoint is set here; no appsettings.json or environment may add others.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.ResourceServicePort, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();

@@ -77,9 +77,13 @@ internal sealed class ApplicationOrchestrator(
     public async Task<(bool Accepted, string Message)> ExecuteCommandAsync(string instanceName, string command)
     {
         var supervisor = _supervisors.FirstOrDefault(s => string.Equals(s.Instance.Name, instanceName, StringComparison.OrdinalIgnoreCase));
-        return supervisor is null
-            ? (false, $"The app has no resource instance named '{instanceName}'.")
-            : await supervisor.ExecuteAsync(command);
+        return supervisor switch
+        {
+            null => (false, $"The app has no resource instance named '{instanceName}'."),
+            // It would stop the page that asked, with nothing left to start it again.
+            { Instance.Resource.IsDashboard: true } => (false, "The dashboard cannot stop or restart itself."),
+            _ => await supervisor.ExecuteAsync(command),
+        };
     }
 
     public void Dispose()

@@ -30,8 +30,15 @@ internal sealed class ResourceSupervisor(
 
     public ResourceInstance Instance => instance;
 
-    public void Start()
+    public void Start() => Launch();
+
+    private void Launch(bool announce = false)
     {
+        if (announce)
+        {
+            // A command's caller sees the new start at once, not the stop before it.
+            Publish(s => s with { State = ResourceState.Starting, Health = null, ProcessId = null, ExitCode = null, Restarts = _restarts, Message = null });
+        }
         _stopping = new CancellationTokenSource();
         var stopping = _stopping.Token;
         _run = Task.Run(() => RunAsync(stopping));
@@ -72,12 +79,12 @@ internal sealed class ResourceSupervisor(
                 case "start" when !_run.IsCompleted:
                     return (false, $"{instance.Name} is already running.");
                 case "start":
-                    Start();
+                    Launch(announce: true);
                     return (true, $"{instance.Name} is starting.");
                 case "restart":
                     await StopRunAsync();
                     _restarts++;
-                    Start();
+                    Launch(announce: true);
                     return (true, $"{instance.Name} is restarting.");
                 default:
                     return (false, $"Unknown command '{command}': use stop, start or restart.");
@@ -93,7 +100,6 @@ internal sealed class ResourceSupervisor(
     {
         await _stopping.CancelAsync();
         await _run;
-        _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -78,6 +78,7 @@ public sealed class DashboardBrowserTests(DashboardAppFixture fixture) : IClassF
         await Expect(page.Locator(".span-row[data-name='chat.receive']")).ToHaveCountAsync(1);
         await page.Locator(".span-row[data-name='chat.direct_message']").ClickAsync();
         await Expect(page.Locator("#span-detail")).ToContainTextAsync("chat.recipient");
+        await Expect(page.Locator("#span-detail")).Not.ToContainTextAsync("null");
         await ScreenshotAsync(page, "trace-direct-message");
     }
 
@@ -121,9 +122,12 @@ public sealed class DashboardBrowserTests(DashboardAppFixture fixture) : IClassF
         await page.GotoAsync(new Uri(fixture.DashboardUrl, "/#/console/chat").ToString());
 
         await Expect(page.Locator("#console")).ToContainTextAsync("Now listening on");
-        // The bots keep talking: new lines arrive without a reload.
+        // The bots keep talking: new lines arrive without a reload, each once.
         var lines = await page.Locator("#console > div").CountAsync();
         await Expect(page.Locator("#console > div").Nth(lines)).ToBeAttachedAsync();
+        var sequences = await page.Locator("#console > div").EvaluateAllAsync<long[]>("lines => lines.map(l => Number(l.dataset.seq))");
+        Assert.Equal(sequences.Distinct().Count(), sequences.Length);
+        Assert.Equal(sequences.Order(), sequences);
         await ScreenshotAsync(page, "console-logs");
     }
 
@@ -135,6 +139,8 @@ public sealed class DashboardBrowserTests(DashboardAppFixture fixture) : IClassF
         await page.GotoAsync(new Uri(fixture.DashboardUrl, "/#/metrics?resource=chat&instrument=chat.messages").ToString());
 
         await Expect(page.Locator(".instrument[data-instrument='chat.messages'] svg polyline").First).ToBeAttachedAsync();
+        await page.Locator("#instruments a[data-instrument='chat.delivery.latency']").ClickAsync();
+        await Expect(page.Locator(".instrument[data-instrument='chat.delivery.latency'] table.metric-values thead")).ToContainTextAsync("p90");
         await Expect(page.Locator("table.metric-values tbody tr").First).ToBeVisibleAsync();
         await Expect(page.Locator("#instruments a[data-instrument='chat.delivery.latency']")).ToBeVisibleAsync();
         await Expect(page.Locator("#instruments a[data-instrument='http.server.request.duration']")).ToBeVisibleAsync();

@@ -133,6 +133,44 @@ public sealed class OtlpIngestTests(DashboardProcess dashboard) : IClassFixture<
     }
 
     [Fact]
+    public async Task HttpExport_ThatInflatesBeyondTheLimit_IsRefused()
+    {
+        using var http = new HttpClient { BaseAddress = dashboard.OtlpHttp };
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 65; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/logs") { Content = new ByteArrayContent(compressed.ToArray()) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        request.Headers.Add("x-otlp-api-key", DashboardProcess.ApiKey);
+
+        var response = await http.SendAsync(request).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("/%09/evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task Login_NeverRedirectsToAnotherSite(string returnUrl)
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.Url };
+
+        var response = await anonymous.GetAsync($"/login?t={DashboardProcess.BrowserToken}&returnUrl={returnUrl}").DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Ui_WithoutTheLoginCookie_IsRefused()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.Url };

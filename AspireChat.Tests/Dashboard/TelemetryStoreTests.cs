@@ -47,6 +47,37 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
+    public void Spans_AreKeptOnce_AndAtMostTheLimitPerTrace()
+    {
+        var store = Store(limits => limits.MaxSpansPerTrace = 3);
+
+        store.AddSpans([Span("t1", "a"), Span("t1", "a"), Span("t1", "b"), Span("t1", "c"), Span("t1", "d")]);
+
+        Assert.Equal(["a", "b", "c"], store.GetTrace("t1")!.Select(s => s.SpanId).Order());
+        Assert.Equal(3, store.GetTraces().Single().SpanCount);
+    }
+
+    [Fact]
+    public void CumulativeHistogram_PlotsEachIntervalsP90_AndNothingForAnIntervalWithoutSamples()
+    {
+        var store = Store(_ => { });
+        double[] bounds = [10, 20, 30];
+        var start = DateTimeOffset.UnixEpoch;
+        MetricReading Reading(int second, ulong[] counts) =>
+            new(s_resource, "meter", "test.latency", "", "ms", "Histogram", [], start.AddSeconds(second), counts.Aggregate(0UL, (a, c) => a + c),
+                new HistogramBuckets(counts.Aggregate(0UL, (a, c) => a + c), 0, counts, bounds, 0, 40, IsCumulative: true, start));
+
+        store.AddMetrics([Reading(1, [10, 0, 0, 0]), Reading(2, [10, 0, 0, 0]), Reading(3, [10, 0, 10, 0])]);
+
+        var points = store.GetInstruments(name: "test.latency").Single().Series.Single().Points;
+        Assert.InRange(points[0].Value!.Value, 0, 10);
+        Assert.Null(points[1].Value);
+        Assert.Equal(0UL, points[1].Histogram!.Count);
+        Assert.InRange(points[2].Value!.Value, 20, 30);
+        Assert.Equal(10UL, points[2].Histogram!.Count);
+    }
+
+    [Fact]
     public void Defaults_AreAspires()
     {
         var limits = new DashboardOptions().TelemetryLimits;

@@ -67,6 +67,34 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task Commands_StopStartAndRestart_AnInstance_ThenTheAppStopsCleanly()
+    {
+        var builder = DistributedApplication.CreateBuilder(s_quiet);
+        builder.AddProject<Projects.AspireChat_ChatService>("chat").WithHttpEndpoint(name: "grpc").WithHttpEndpoint(name: "http").WithHttpHealthCheck("/health");
+        var app = builder.Build();
+        await app.StartAsync().DefaultTimeout();
+        var first = (await app.ResourceNotifications.WaitForResourceHealthyAsync("chat").StartupTimeout()).Single();
+
+        Assert.False((await app.ExecuteCommandAsync("chat", "start").DefaultTimeout()).Accepted);
+        Assert.True((await app.ExecuteCommandAsync("chat", "stop").DefaultTimeout()).Accepted);
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.GetSnapshots("chat").Single().State);
+        Assert.True((await app.ExecuteCommandAsync("chat", "restart").DefaultTimeout()).Accepted);
+        var restarted = (await app.ResourceNotifications.WaitForResourceHealthyAsync("chat").StartupTimeout()).Single();
+        Assert.True((await app.ExecuteCommandAsync("chat", "stop").DefaultTimeout()).Accepted);
+        Assert.True((await app.ExecuteCommandAsync("chat", "start").DefaultTimeout()).Accepted);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("chat").StartupTimeout();
+        var unknown = await app.ExecuteCommandAsync("chat", "explode").DefaultTimeout();
+
+        await app.DisposeAsync().AsTask().DefaultTimeout();
+
+        Assert.NotEqual(first.ProcessId, restarted.ProcessId);
+        Assert.Equal(1, restarted.Restarts);
+        Assert.Contains("use stop, start or restart", unknown.Message);
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.GetSnapshots("chat").Single().State);
+        Assert.True(ProcessState.IsGone(first.ProcessId!.Value) && ProcessState.IsGone(restarted.ProcessId!.Value));
+    }
+
+    [Fact]
     public async Task MissingBuildOutput_FailsToStart_AndSoDoesWhatWaitsForIt()
     {
         var builder = DistributedApplication.CreateBuilder(s_quiet);

@@ -9,6 +9,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 {
     public const string BrowserToken = "0123456789abcdef0123456789abcdef";
 
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private DistributedApplication? _app;
@@ -37,6 +38,10 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)TimeoutExtensions.StartupTimeoutSpan.TotalMilliseconds);
         return page;
@@ -52,6 +57,10 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
