@@ -22,7 +22,21 @@ internal static class BenchCommands
         suite.SetAction((parsed, cancellationToken) => Suite.RunAsync(parsed.GetValue(smoke) ? SuiteOptions.Smoke : SuiteOptions.Full, parsed.GetValue(output)!, Console.Out, cancellationToken));
         root.Subcommands.Add(suite);
 
-        var server = new Option<Uri>("--server") { Description = "The server's gRPC address (h2c).", Required = true };
+        var server = new Option<Uri>("--server")
+        {
+            Description = "The server's gRPC address (h2c), such as http://localhost:50051.",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+                result.AddError($"--server needs an http:// address, such as http://localhost:50051; '{text}' is not one.");
+                return null;
+            },
+        };
         var workshop = new Option<bool>("--workshop") { Description = "Use only the workshop's calls: AddUser, Listen, SendMessage with user; no tokens; a connection per simulated user." };
         var serverPid = new Option<int?>("--server-pid") { Description = "The server's process id, to report its CPU time and memory." };
         var listeners = new Option<int>("--listeners") { Description = "Simulated listeners.", DefaultValueFactory = _ => 100 };

@@ -103,6 +103,20 @@ async function telemetryResourceOptions() {
   return [["", "All resources"], ...names.map(n => [n, n])];
 }
 
+// The page's filters (kept in the address) as the API's query: { filter in the address: API parameter }.
+function filters(names) {
+  const q = query();
+  const params = new URLSearchParams();
+  for (const [name, parameter] of Object.entries(names)) {
+    if (q.get(name)) params.set(parameter, q.get(name));
+  }
+  return params;
+}
+
+async function resourceFilter(q) {
+  return select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); scheduleRefresh(); });
+}
+
 function attributesTable(attributes) {
   if (!attributes?.length) return el("p", { class: "muted" }, "No attributes.");
   return el("table", { class: "attributes" }, el("tbody", {}, attributes.map(a => el("tr", {}, el("td", {}, a.key), el("td", { class: "mono" }, a.value)))));
@@ -233,19 +247,14 @@ const logsView = {
     view.replaceChildren(
       el("h1", {}, "Structured logs"),
       el("div", { class: "toolbar" },
-        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); scheduleRefresh(); }),
+        await resourceFilter(q),
         select("Level", "level", [["", "All levels"], ...levels.map(([name, n]) => [n, `${name} and above`])], q.get("level"), e => { setQuery({ level: e.target.value }); scheduleRefresh(); }),
         textFilter("Message", "text", q.get("text"), value => { setQuery({ text: value }); scheduleRefresh(); })),
       el("div", { id: "data" }));
     await scheduleRefresh();
   },
   async refresh() {
-    const q = query();
-    const params = new URLSearchParams();
-    if (q.get("resource")) params.set("resource", q.get("resource"));
-    if (q.get("level")) params.set("minSeverity", q.get("level"));
-    if (q.get("text")) params.set("text", q.get("text"));
-    const logs = await api(`/api/logs?${params}`);
+    const logs = await api(`/api/logs?${filters({ resource: "resource", level: "minSeverity", text: "text" })}`);
     document.getElementById("data").replaceChildren(logTable(logs, this.open));
   },
 };
@@ -278,17 +287,13 @@ const tracesView = {
     view.replaceChildren(
       el("h1", {}, "Traces"),
       el("div", { class: "toolbar" },
-        select("Resource", "resource", await telemetryResourceOptions(), q.get("resource"), e => { setQuery({ resource: e.target.value }); scheduleRefresh(); }),
+        await resourceFilter(q),
         textFilter("Span name", "text", q.get("text"), value => { setQuery({ text: value }); scheduleRefresh(); })),
       el("div", { id: "data" }));
     await scheduleRefresh();
   },
   async refresh() {
-    const q = query();
-    const params = new URLSearchParams();
-    if (q.get("resource")) params.set("resource", q.get("resource"));
-    if (q.get("text")) params.set("text", q.get("text"));
-    const traces = await api(`/api/traces?${params}`);
+    const traces = await api(`/api/traces?${filters({ resource: "resource", text: "text" })}`);
     document.getElementById("data").replaceChildren(traces.length === 0 ? el("div", { class: "empty" }, "No traces match.") :
       el("table", { class: "traces" },
         el("thead", {}, el("tr", {}, ["Time", "Name", "Resources", "Spans", "Duration", "Errors"].map(h => el("th", {}, h)))),

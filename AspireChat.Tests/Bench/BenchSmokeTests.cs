@@ -30,4 +30,25 @@ public sealed class BenchSmokeTests
         Assert.All(report.RootElement.GetProperty("latency").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("lost").GetInt64()));
         Assert.Contains("AspireChat / ceiling", string.Join('\n', bench.Lines));
     }
+
+    [Fact]
+    public async Task FanOut_AgainstAnyServer_WithOnlyTheWorkshopsCalls_Works()
+    {
+        await using var server = new ChatServiceProcess();
+        await server.StartAsync();
+
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["fanout", "--server", server.GrpcAddress.ToString(), "--workshop", "--listeners", "4", "--senders", "1", "--duration", "1"]);
+
+        Assert.Equal(0, await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan));
+        await bench.WaitForLineAsync(line => line.Contains("AspireChat (workshop calls)"), "the result row");
+    }
+
+    [Fact]
+    public async Task BadServerAddress_IsAClearError()
+    {
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["fanout", "--server", "localhost:50051"]);
+
+        Assert.NotEqual(0, await bench.WaitForExitAsync());
+        Assert.Contains(bench.Lines, line => line.Contains("--server needs an http:// address"));
+    }
 }
