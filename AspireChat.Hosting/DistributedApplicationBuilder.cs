@@ -69,7 +69,12 @@ public sealed class DistributedApplicationBuilder
         Validate();
         var settings = _host.Configuration.GetSection(AppHostOptions.SectionName).Get<AppHostOptions>() ?? new AppHostOptions();
         var dashboard = AddDashboard(settings);
-        var instances = AllocateInstances(settings.RandomizePorts);
+        var taken = new HashSet<int>();
+        var instances = AllocateInstances(settings.RandomizePorts, taken);
+        if (dashboard.IsEnabled)
+        {
+            dashboard = dashboard with { ResourceServicePort = LocalPorts.Free(taken) };
+        }
 
         _host.Services.AddOptions<AppHostOptions>()
             .BindConfiguration(AppHostOptions.SectionName)
@@ -116,7 +121,7 @@ public sealed class DistributedApplicationBuilder
             BrowserToken: settings.DashboardBrowserToken ?? Secret(),
             OtlpApiKey: settings.OtlpApiKey ?? Secret(),
             ResourceServiceApiKey: Secret(),
-            ResourceServicePort: LocalPorts.Free([]));
+            ResourceServicePort: 0);
     }
 
     private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -151,9 +156,8 @@ public sealed class DistributedApplicationBuilder
         path.RemoveAt(path.Count - 1);
     }
 
-    private List<ResourceInstance> AllocateInstances(bool randomizePorts)
+    private List<ResourceInstance> AllocateInstances(bool randomizePorts, HashSet<int> taken)
     {
-        var taken = new HashSet<int>();
         var instances = new List<ResourceInstance>();
         foreach (var resource in _resources)
         {
