@@ -67,8 +67,13 @@ internal static partial class DashboardExtensions
                 options.ExpireTimeSpan = TimeSpan.FromDays(3);
                 options.Events.OnRedirectToLogin = context =>
                 {
+                    // Nothing here (or not on this port): not found, rather than a login that cannot help.
+                    if (context.HttpContext.GetEndpoint() is null)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    }
                     // The UI's API answers 401; pages go to the login page.
-                    if (context.Request.Path.StartsWithSegments("/api"))
+                    else if (context.Request.Path.StartsWithSegments("/api"))
                     {
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     }
@@ -96,18 +101,27 @@ internal static partial class DashboardExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapBrowserTokenLogin();
-        app.MapGet("/", () => Results.File(Path.Combine(app.Environment.WebRootPath, "index.html"), "text/html; charset=utf-8"));
-        app.MapDashboardApi();
 
-        app.MapGrpcService<OtlpTraceService>().AllowAnonymous();
-        app.MapGrpcService<OtlpLogsService>().AllowAnonymous();
-        app.MapGrpcService<OtlpMetricsService>().AllowAnonymous();
-        app.MapOtlpHttp();
+        // Each part answers on its own port only (when the ports are set, as they are by default).
+        var ui = app.MapGroup("").OnPortOf(app, "http");
+        ui.MapBrowserTokenLogin();
+        ui.MapGet("/", () => Results.File(Path.Combine(app.Environment.WebRootPath, "index.html"), "text/html; charset=utf-8"));
+        ui.MapDashboardApi();
+
+        var otlpGrpc = app.MapGroup("").OnPortOf(app, "otlpGrpc").AllowAnonymous();
+        otlpGrpc.MapGrpcService<OtlpTraceService>();
+        otlpGrpc.MapGrpcService<OtlpLogsService>();
+        otlpGrpc.MapGrpcService<OtlpMetricsService>();
+        app.MapGroup("").OnPortOf(app, "otlpHttp").MapOtlpHttp();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceLogin(app));
         return app;
     }
+
+    private static RouteGroupBuilder OnPortOf(this RouteGroupBuilder group, WebApplication app, string endpoint) =>
+        Uri.TryCreate(app.Configuration[$"Kestrel:Endpoints:{endpoint}:Url"], UriKind.Absolute, out var url) && url.Port > 0
+            ? group.RequireHost($"*:{url.Port}")
+            : group;
 
     private static void AnnounceLogin(WebApplication app)
     {

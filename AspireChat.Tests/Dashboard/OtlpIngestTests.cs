@@ -183,6 +183,18 @@ public sealed class OtlpIngestTests(DashboardProcess dashboard) : IClassFixture<
     }
 
     [Fact]
+    public async Task EachPart_AnswersOnItsOwnPort()
+    {
+        using var ui = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.Url };
+        using var otlp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.OtlpHttp };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(ui, [], "application/x-protobuf", DashboardProcess.ApiKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otlp.GetAsync($"/login?t={DashboardProcess.BrowserToken}").DefaultTimeout()).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otlp.GetAsync("/").DefaultTimeout()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(otlp, [], "application/x-protobuf", DashboardProcess.ApiKey)).StatusCode);
+    }
+
+    [Fact]
     public async Task Standalone_PrintsItsLoginUrl_AndHasNoAppHost()
     {
         await dashboard.Process.WaitForLineAsync(line => line.Contains($"/login?t={DashboardProcess.BrowserToken}"), "the login URL");
