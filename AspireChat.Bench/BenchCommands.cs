@@ -46,6 +46,19 @@ internal static class BenchCommands
         var rate = new Option<double>("--rate") { Description = "Messages per second (latency).", DefaultValueFactory = _ => 10 };
         var memoryLimit = new Option<double?>("--memory-limit-mb") { Description = "Stop opening streams once the server holds this much memory (capacity; needs --server-pid)." };
 
+        listeners.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--listeners must be at least 1."); } });
+        senders.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--senders must be at least 1."); } });
+        duration.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) { r.AddError("--duration must be between 0 and 3600 seconds."); } });
+        size.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 32 or > 4096) { r.AddError("--size must be 32 to 4096 characters (the chat's limit is 4,096)."); } });
+        rate.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 100_000) { r.AddError("--rate must be above 0 and at most 100,000 messages a second."); } });
+        serverPid.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } pid && !File.Exists($"/proc/{pid}/stat"))
+            {
+                r.AddError($"--server-pid {pid}: there is no such process.");
+            }
+        });
+
         var fanOut = new Command("fanout", "N listeners, S senders at full speed: accepted, delivered, lost, server CPU.") { server, workshop, serverPid, listeners, senders, duration, size };
         fanOut.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
             FanOutScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(senders), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Fan-out"));
@@ -57,6 +70,13 @@ internal static class BenchCommands
         root.Subcommands.Add(latency);
 
         var capacity = new Command("capacity", "Open Listen streams up to N: memory per idle listener, time to connect, one broadcast to all.") { server, workshop, serverPid, listeners, memoryLimit };
+        capacity.Validators.Add(r =>
+        {
+            if (r.GetValue(memoryLimit) is not null && r.GetValue(serverPid) is null)
+            {
+                r.AddError("--memory-limit-mb needs --server-pid: the bench reads the server's memory from its process.");
+            }
+        });
         capacity.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
             CapacityScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), cancellationToken), "Capacity"));
         root.Subcommands.Add(capacity);
@@ -69,7 +89,9 @@ internal static class BenchCommands
         micro.TreatUnmatchedTokensAsErrors = false;
         micro.SetAction(parsed =>
         {
-            BenchmarkSwitcher.FromAssembly(typeof(FanOutBenchmarks).Assembly).Run([.. parsed.UnmatchedTokens]);
+            // Every benchmark unless told otherwise (BenchmarkDotNet would otherwise ask which).
+            string[] arguments = parsed.UnmatchedTokens.Count == 0 ? ["--filter", "*"] : [.. parsed.UnmatchedTokens];
+            BenchmarkSwitcher.FromAssembly(typeof(FanOutBenchmarks).Assembly).Run(arguments);
             return 0;
         });
         root.Subcommands.Add(micro);
@@ -78,9 +100,18 @@ internal static class BenchCommands
 
     private static async Task<int> RunAsync<T>(ParseResult parsed, Option<Uri> server, Option<bool> workshop, Func<IFanOutTarget, Task<T>> scenario, string title)
     {
-        await using var target = new ChatTarget(parsed.GetValue(server)!, parsed.GetValue(workshop));
-        var result = await scenario(target);
-        ResultTable.Print(title, [result], Console.Out);
-        return 0;
+        var address = parsed.GetValue(server)!;
+        await using var target = new ChatTarget(address, parsed.GetValue(workshop));
+        try
+        {
+            var result = await scenario(target);
+            ResultTable.Print(title, [result], Console.Out);
+            return 0;
+        }
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"The bench could not use the server at {address}: {(ex is Grpc.Core.RpcException rpc ? rpc.Status.Detail : ex.Message)}");
+            return 1;
+        }
     }
 }

@@ -3,26 +3,32 @@ using Grpc.Core;
 
 namespace AspireChat.Bench.Load;
 
-// One simulated listener: reads its stream to the end and checks that every sender's messages
-// arrive in order, each once; optionally records each message's send-to-receive latency.
+// One simulated listener: reads its stream to the end and keeps, per sender, which message
+// numbers arrived, so that every loss, duplicate and reordering is counted exactly; optionally
+// records each message's latency from its scheduled send time.
 internal sealed class BenchListener
 {
-    private readonly long[] _lastFrom;
+    private readonly Lock _lock = new();
+    private readonly ReceivedSet[] _from;
     private readonly List<double>? _latencies;
-    private long _received;
 
     public BenchListener(IAsyncEnumerable<string> messages, int senders, bool recordLatency)
     {
-        _lastFrom = new long[senders];
+        _from = [.. Enumerable.Range(0, senders).Select(_ => new ReceivedSet())];
         _latencies = recordLatency ? [] : null;
         Completion = PumpAsync(messages);
     }
 
-    public long Received => Interlocked.Read(ref _received);
-
-    public long OutOfOrder { get; private set; }
+    // Distinct messages received, from all senders.
+    public long Unique
+    {
+        get { lock (_lock) { return _from.Sum(f => f.Unique); } }
+    }
 
     public long Duplicates { get; private set; }
+
+    // Arrived after a later message of the same sender.
+    public long OutOfOrder { get; private set; }
 
     // Why the stream ended early, if it did (RESOURCE_EXHAUSTED: the server dropped it as too slow).
     public string? EndedBy { get; private set; }
@@ -38,24 +44,23 @@ internal sealed class BenchListener
             await foreach (var text in messages)
             {
                 var now = Stopwatch.GetTimestamp();
-                if (!BenchText.TryParse(text, out var sentAt, out var sender, out var counter) || sender >= _lastFrom.Length)
+                if (!BenchText.TryParse(text, out var sentAt, out var sender, out var counter) || sender >= _from.Length)
                 {
                     continue;
                 }
-                if (counter == _lastFrom[sender])
+                lock (_lock)
                 {
-                    Duplicates++;
-                }
-                else if (counter < _lastFrom[sender])
-                {
-                    OutOfOrder++;
-                }
-                else
-                {
-                    _lastFrom[sender] = counter;
+                    switch (_from[sender].Add(counter))
+                    {
+                        case Arrival.Duplicate:
+                            Duplicates++;
+                            continue;
+                        case Arrival.Late:
+                            OutOfOrder++;
+                            break;
+                    }
                 }
                 _latencies?.Add(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
-                Interlocked.Increment(ref _received);
             }
         }
         catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
@@ -65,6 +70,40 @@ internal sealed class BenchListener
         catch (Exception ex) when (ex is OperationCanceledException or RpcException)
         {
             // Closed by the bench.
+        }
+    }
+
+    private enum Arrival
+    {
+        InOrder,
+        Late,
+        Duplicate,
+    }
+
+    // A sender's message numbers seen so far, as a growing bit set.
+    private sealed class ReceivedSet
+    {
+        private readonly List<ulong> _bits = [];
+        private long _highest;
+
+        public long Unique { get; private set; }
+
+        public Arrival Add(long counter)
+        {
+            var (word, bit) = ((int)(counter >> 6), 1UL << (int)(counter & 63));
+            while (_bits.Count <= word)
+            {
+                _bits.Add(0);
+            }
+            if ((_bits[word] & bit) != 0)
+            {
+                return Arrival.Duplicate;
+            }
+            _bits[word] |= bit;
+            Unique++;
+            var late = counter < _highest;
+            _highest = Math.Max(_highest, counter);
+            return late ? Arrival.Late : Arrival.InOrder;
         }
     }
 }

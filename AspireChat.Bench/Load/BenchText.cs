@@ -7,9 +7,12 @@ namespace AspireChat.Bench.Load;
 // padding up to the message size. Works through any server of the contract, sequence numbers or not.
 internal static class BenchText
 {
-    public static string Create(int sender, long counter, int size)
+    public static string Create(int sender, long counter, int size) => Create(sender, counter, size, Stopwatch.GetTimestamp());
+
+    // sentAt: a Stopwatch timestamp, the moment the message counts as sent.
+    public static string Create(int sender, long counter, int size, long sentAt)
     {
-        var head = string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetTimestamp()}|{sender}|{counter}|");
+        var head = string.Create(CultureInfo.InvariantCulture, $"{sentAt}|{sender}|{counter}|");
         return head.Length >= size ? head : head + new string('x', size - head.Length);
     }
 

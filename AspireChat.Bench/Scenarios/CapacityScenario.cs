@@ -30,9 +30,13 @@ internal static class CapacityScenario
         var after = server.ResidentBytes();
 
         var send = await target.SenderAsync(0, cancellationToken);
-        await send(BenchText.Create(0, 1, 64), cancellationToken);
+        var broadcastAccepted = await send(BenchText.Create(0, 1, 64), cancellationToken);
+        if (!broadcastAccepted)
+        {
+            stoppedBecause = "the server refused the broadcast";
+        }
         await Listeners.DrainAsync(listeners, 1, TimeSpan.FromSeconds(5), cancellationToken);
-        var reached = listeners.Count(l => l.Received >= 1);
+        var reached = listeners.Count(l => l.Unique >= 1);
 
         await streams.CancelAsync();
         await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);

@@ -1,11 +1,16 @@
 namespace AspireChat.Bench.Scenarios;
 
-// Send-to-receive latency in milliseconds, over every delivery.
+// Send-to-receive latency in milliseconds, over every delivery, measured from each message's
+// scheduled send time (so that a stall delays every message scheduled during it). Missed: slots
+// whose send had not even started on time.
 internal sealed record LatencyResult(
     string Target,
     int Listeners,
     double RatePerSecond,
-    long Sent,
+    long Scheduled,
+    long Accepted,
+    long Refused,
+    long Failed,
     long Deliveries,
     long Lost,
     double P50,

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using AspireChat.Bench.Load;
+using Grpc.Core;
 
 namespace AspireChat.Bench.Scenarios;
 
-// N listeners, one sender at a steady rate: how long each message takes from send to receive,
-// over every delivery.
+// N listeners, one sender on a fixed schedule (open loop: a slow answer delays no later send):
+// how long each message takes from its scheduled send time to each receiver.
 internal static class LatencyScenario
 {
     public static async Task<LatencyResult> RunAsync(IFanOutTarget target, int listenerCount, double rate, TimeSpan duration, int size, CancellationToken cancellationToken)
@@ -12,32 +14,40 @@ internal static class LatencyScenario
         var listeners = await Listeners.OpenAsync(target, listenerCount, senders: 1, recordLatency: true, streams.Token);
         var send = await target.SenderAsync(0, cancellationToken);
 
-        long sent = 0;
-        using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / rate)))
-        using (var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var scheduled = (long)(duration.TotalSeconds * rate);
+        long accepted = 0, refused = 0, failed = 0;
+        var sends = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < scheduled; i++)
         {
-            sending.CancelAfter(duration);
-            try
+            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
             {
-                while (await timer.WaitForNextTickAsync(sending.Token))
+                await Task.Delay(wait, cancellationToken);
+            }
+            var text = BenchText.Create(0, i + 1, size, due);
+            sends.Add(Task.Run(async () =>
+            {
+                try
                 {
-                    if (await send(BenchText.Create(0, sent + 1, size), cancellationToken))
-                    {
-                        sent++;
-                    }
+                    Interlocked.Increment(ref await send(text, cancellationToken) ? ref accepted : ref refused);
                 }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
+                catch (RpcException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }, cancellationToken));
         }
-        await Listeners.DrainAsync(listeners, sent, TimeSpan.FromSeconds(3), cancellationToken);
+        await Task.WhenAll(sends);
+        await Listeners.DrainAsync(listeners, accepted, TimeSpan.FromSeconds(3), cancellationToken);
         await streams.CancelAsync();
         await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
         var latencies = listeners.SelectMany(l => l.LatenciesMs).Order().ToArray();
         double At(double percentile) => latencies.Length == 0 ? double.NaN : Math.Round(latencies[Math.Min(latencies.Length - 1, (int)(percentile * latencies.Length))], 2);
-        return new LatencyResult(target.Name, listenerCount, rate, sent, latencies.Length, Math.Max(0, sent * listenerCount - latencies.Length),
+        return new LatencyResult(target.Name, listenerCount, rate, scheduled, accepted, refused, failed, latencies.Length,
+            listeners.Sum(l => accepted - l.Unique),
             At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2));
     }
 }

@@ -39,11 +39,11 @@ internal static class Listeners
         while (true)
         {
             var open = listeners.Where(l => !l.Completion.IsCompleted).ToList();
-            if (open.All(l => l.Received >= expected))
+            if (open.All(l => l.Unique >= expected))
             {
                 return;
             }
-            var total = listeners.Sum(l => l.Received);
+            var total = listeners.Sum(l => l.Unique);
             if (total != last)
             {
                 last = total;

@@ -45,14 +45,33 @@ internal static class Suite
         };
         ResultTable.Print("Capacity: idle Listen streams", capacity, console);
 
+        // A warm-up, not reported, so that neither server is measured before the JIT has done its work.
+        await WithTarget(new ChatTarget(chatUrl, workshop: false), t => FanOutScenario.RunAsync(t, chatProcess, 8, options.Senders, TimeSpan.FromSeconds(1), options.MessageSize, cancellationToken));
+        await WithTarget(new CeilingTarget(ceilingUrl), t => FanOutScenario.RunAsync(t, ceilingProcess, 8, options.Senders, TimeSpan.FromSeconds(1), options.MessageSize, cancellationToken));
+
         var fanOut = new List<FanOutResult>();
         var ratios = new List<CeilingRatio>();
-        foreach (var listeners in options.FanOutListeners)
+        foreach (var (listeners, index) in options.FanOutListeners.Select((n, i) => (n, i)))
         {
-            var mine = await WithTarget(new ChatTarget(chatUrl, workshop: false), t => FanOutScenario.RunAsync(t, chatProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
-            var bare = await WithTarget(new CeilingTarget(ceilingUrl), t => FanOutScenario.RunAsync(t, ceilingProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
+            Task<FanOutResult> Mine() => WithTarget(new ChatTarget(chatUrl, workshop: false), t => FanOutScenario.RunAsync(t, chatProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
+            Task<FanOutResult> Bare() => WithTarget(new CeilingTarget(ceilingUrl), t => FanOutScenario.RunAsync(t, ceilingProcess, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
+            // Taking turns at going first, so that neither always runs on a warmer or a busier machine.
+            FanOutResult mine, bare;
+            if (index % 2 == 0)
+            {
+                mine = await Mine();
+                bare = await Bare();
+            }
+            else
+            {
+                bare = await Bare();
+                mine = await Mine();
+            }
             fanOut.AddRange([mine, bare]);
-            ratios.Add(new CeilingRatio(listeners, mine.DeliveriesPerSecond, bare.DeliveriesPerSecond, bare.DeliveriesPerSecond == 0 ? 0 : Math.Round(mine.DeliveriesPerSecond / bare.DeliveriesPerSecond, 2)));
+            ratios.Add(new CeilingRatio(listeners, mine.DeliveriesPerSecond, bare.DeliveriesPerSecond,
+                bare.DeliveriesPerSecond == 0 ? 0 : Math.Round(mine.DeliveriesPerSecond / bare.DeliveriesPerSecond, 2),
+                mine.ServerMicrosecondsPerDelivery, bare.ServerMicrosecondsPerDelivery,
+                mine.ServerMicrosecondsPerDelivery is > 0 && bare.ServerMicrosecondsPerDelivery is { } b ? Math.Round(b / mine.ServerMicrosecondsPerDelivery.Value, 2) : null));
         }
         ResultTable.Print($"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages", fanOut, console);
         ResultTable.Print("AspireChat / ceiling (deliveries per second)", ratios, console);

@@ -13,8 +13,16 @@ internal sealed class ServerProcess(int? processId)
         {
             return null;
         }
-        using var process = Process.GetProcessById(id);
-        return process.TotalProcessorTime;
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            return process.TotalProcessorTime;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The process has gone.
+            return null;
+        }
     }
 
     // VmRSS from /proc: what the process holds in memory now.

@@ -57,12 +57,13 @@ internal sealed partial class ResourceServiceClient(ResourceStore store, IOption
                     }
                 }
             }
-            catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+            {
+                // The dashboard is stopping.
+            }
+            catch (RpcException ex)
             {
                 LogDisconnected(logger, _options.Url, ex.Status.Detail);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
             }
             store.SetConnected(false);
             await connection.CancelAsync();
