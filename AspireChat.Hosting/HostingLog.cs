@@ -42,4 +42,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(13, LogLevel.Error, "{Resource} could not be stopped gracefully", EventName = "ResourceStopFailed")]
     public static partial void ResourceStopFailed(ILogger logger, string resource, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "The dashboard is at {Url}, unsecured (ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS): anyone on this machine can open it", EventName = "DashboardUnsecured")]
+    public static partial void DashboardUnsecured(ILogger logger, Uri url);
 }

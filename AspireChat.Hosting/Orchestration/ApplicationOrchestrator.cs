@@ -108,7 +108,14 @@ internal sealed class ApplicationOrchestrator(
             HostingLog.AllResourcesUp(_logger, string.Join(", ", instances.Select(i => i.Endpoints.Count == 0 ? i.Name : $"{i.Name} ({i.DescribeEndpoints()})")));
             if (instances.FirstOrDefault(i => i.Resource.IsDashboard) is { } dashboardInstance)
             {
-                HostingLog.DashboardLogin(_logger, DashboardSettings.LoginUrl(dashboardInstance, dashboard));
+                if (configuration.GetValue<bool>("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"))
+                {
+                    HostingLog.DashboardUnsecured(_logger, dashboardInstance.Endpoints.Single(e => e.Name == "http").Url);
+                }
+                else
+                {
+                    HostingLog.DashboardLogin(_logger, DashboardSettings.LoginUrl(dashboardInstance, dashboard));
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
