@@ -18,19 +18,7 @@ public sealed class ChatServiceProcess : IAsyncDisposable
             $"--Kestrel:Endpoints:grpc:Url={GrpcAddress}",
             $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{_httpPort}",
         ]);
-        using var http = new HttpClient();
-        await TimeoutExtensions.WaitUntilAsync(async () =>
-        {
-            try
-            {
-                using var response = await http.GetAsync($"http://127.0.0.1:{_httpPort}/health");
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return !process.HasExited ? false : throw new InvalidOperationException($"The chat service exited:{Environment.NewLine}{string.Join(Environment.NewLine, process.Lines)}");
-            }
-        }, "the chat service is healthy");
+        await process.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{_httpPort}/health"), "The chat service");
     }
 
     public async Task StopAsync()

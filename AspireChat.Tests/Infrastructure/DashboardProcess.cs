@@ -37,19 +37,7 @@ public sealed class DashboardProcess : IAsyncLifetime
             "--Dashboard:Otlp:AuthMode=ApiKey",
             $"--Dashboard:Otlp:PrimaryApiKey={ApiKey}",
         ]);
-        using var probe = new HttpClient();
-        await TimeoutExtensions.WaitUntilAsync(async () =>
-        {
-            try
-            {
-                using var response = await probe.GetAsync(new Uri(Url, "/health"));
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return !process.HasExited ? false : throw new InvalidOperationException($"The dashboard exited:{Environment.NewLine}{string.Join(Environment.NewLine, process.Lines)}");
-            }
-        }, "the dashboard is healthy");
+        await process.WaitUntilHealthyAsync(new Uri(Url, "/health"), "The dashboard");
 
         _api = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = Url };
         using var login = await _api.GetAsync($"/login?t={BrowserToken}").DefaultTimeout();

@@ -67,6 +67,24 @@ public sealed class ProjectProcess : IAsyncDisposable
         await kill.WaitForExitAsync().DefaultTimeout();
     }
 
+    // Polls GET health until it succeeds; fails at once, with the output, if the process exits.
+    public async Task WaitUntilHealthyAsync(Uri health, string name)
+    {
+        using var http = new HttpClient();
+        await TimeoutExtensions.WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync(health);
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return !HasExited ? false : throw new InvalidOperationException($"{name} exited:{Environment.NewLine}{string.Join(Environment.NewLine, Lines)}");
+            }
+        }, $"{name} is healthy");
+    }
+
     // SIGKILL for this process alone: it gets no chance to clean up.
     public void Kill() => _process.Kill(entireProcessTree: false);
 
