@@ -1,10 +1,8 @@
-using AspireChat.Hosting;
-
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Its endpoints come from its Kestrel configuration: grpc (h2c) on the workshop's 50051, served
+// here by Aspire's proxy so a console client attaches with no arguments, and http for health.
 var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
-    .WithHttpEndpoint(port: 50051, name: "grpc")
-    .WithHttpEndpoint(name: "http")
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.AddProject<Projects.AspireChat_BotClient>("alice")

@@ -1,37 +1,28 @@
 using AspireChat.Bench.Load;
 using AspireChat.Bench.Reporting;
 using AspireChat.Bench.Servers;
-using AspireChat.Hosting;
 
 namespace AspireChat.Bench.Scenarios;
 
-// The documented run: starts a chat service and the ceiling server as processes (under
-// AspireChat.Hosting, from their build output, on free ports), runs every scenario against both,
-// prints the tables and writes the JSON.
+// The documented run: starts a chat service and the ceiling server as processes (from this
+// program's build output, on free ports), runs every scenario against both, prints the tables and
+// writes the JSON.
 internal static class Suite
 {
     public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
     {
-        var builder = DistributedApplication.CreateBuilder(["--AppHost:EchoResourceLogs=false", "--Logging:LogLevel:Default=Warning"]);
-        builder.AddProject<Projects.AspireChat_ChatService>("chat")
-            .WithHttpEndpoint(name: "grpc")
-            .WithHttpEndpoint(name: "http")
-            .WithHttpHealthCheck("/health")
-            // Load, not chat: no per-user rate limit, and no log line per message.
-            .WithEnvironment("Chat__MessagesPerSecond", "1000000")
-            .WithEnvironment("Chat__MessageBurst", "1000000")
-            .WithEnvironment("Logging__LogLevel__Default", "Warning");
-        builder.AddProject("ceiling", new BenchProject())
-            .WithHttpEndpoint(name: "grpc")
-            .WithArgs("ceiling-server");
-        await using var app = builder.Build();
-        await app.StartAsync(cancellationToken);
-        var chat = (await app.ResourceNotifications.WaitForResourceHealthyAsync("chat", cancellationToken)).Single();
-        var ceiling = (await app.ResourceNotifications.WaitForResourceHealthyAsync("ceiling", cancellationToken)).Single();
-        var chatUrl = app.GetEndpoint("chat", "grpc");
-        var ceilingUrl = app.GetEndpoint("ceiling", "grpc");
-        var chatProcess = new ServerProcess(chat.ProcessId);
-        var ceilingProcess = new ServerProcess(ceiling.ProcessId);
+        // Load, not chat: no per-user rate limit, and no log line per message.
+        await using var chat = await LocalServer.StartChatServiceAsync(new Dictionary<string, string>
+        {
+            ["Chat__MessagesPerSecond"] = "1000000",
+            ["Chat__MessageBurst"] = "1000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, cancellationToken);
+        await using var ceiling = await LocalServer.StartCeilingAsync(cancellationToken);
+        var chatUrl = chat.GrpcUrl;
+        var ceilingUrl = ceiling.GrpcUrl;
+        var chatProcess = chat.Process;
+        var ceilingProcess = ceiling.Process;
         console.WriteLine($"Machine: {SuiteReport.DescribeMachine()}");
         console.WriteLine($"Chat service at {chatUrl} (process {chat.ProcessId}); ceiling at {ceilingUrl} (process {ceiling.ProcessId}).");
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using AspireChat.Tests.Infrastructure;
 
 namespace AspireChat.Tests.Distributed;
 
-// The AppHost's app model run as real processes, checked from outside as a user would.
-public sealed class ChatAppTests(ChatAppFixture fixture) : IClassFixture<ChatAppFixture>
+// The AppHost's app model run by Aspire, checked from outside as a user would.
+[Collection(ChatAppCollection.Name)]
+public sealed class ChatAppTests(ChatAppFixture fixture)
 {
     [Fact]
     public async Task Bots_AreHeard_ByAnyClientOfTheChatService()
@@ -28,7 +30,9 @@ public sealed class ChatAppTests(ChatAppFixture fixture) : IClassFixture<ChatApp
         await listener.WaitForAsync(m => m.User?.Username == "alice" && m.Msg == "the weather is lovely today", "alice's line after her direct message");
 
         Assert.DoesNotContain(listener.Received.Skip(seenFrom), m => m.Recipient is not null || m.Msg.StartsWith('@'));
-        Assert.Contains(fixture.App.ResourceLogs.GetLines("chat"), line => line.PlainText.Contains("alice sent direct message") && line.PlainText.Contains("to bob"));
+        await TimeoutExtensions.WaitUntilAsync(
+            async () => (await fixture.ConsoleLogsAsync("chat")).Any(line => line.Contains("alice sent direct message") && line.Contains("to bob")),
+            "chat logs alice's direct message to bob");
     }
 
     [Fact]
@@ -44,35 +48,23 @@ public sealed class ChatAppTests(ChatAppFixture fixture) : IClassFixture<ChatApp
     }
 
     [Fact]
-    public void Resources_GetTheAspireEnvironment()
+    public async Task ChatKilledLikeACrash_IsRestarted_AndTheBotsTalkAgain()
     {
-        var snapshots = fixture.App.ResourceNotifications;
-        var alice = snapshots.GetSnapshots("alice").Single();
-        var chat = snapshots.GetSnapshots("chat").Single();
-        var grpc = fixture.App.GetEndpoint("chat", "grpc").GetLeftPart(UriPartial.Authority);
-        var http = fixture.App.GetEndpoint("chat", "http").GetLeftPart(UriPartial.Authority);
+        // Aspire runs a project as `dotnet run`: the service is that process's child.
+        var crashed = OrchestratorProcesses.ChildrenOf(fixture.ProcessIdOf("chat")).Single();
 
-        var bot = ProcessState.EnvironmentOf(alice.ProcessId!.Value);
-        Assert.Equal(grpc, bot["services__chat__grpc__0"]);
-        Assert.Equal(http, bot["services__chat__http__0"]);
-        Assert.Equal(grpc, bot["CHAT_GRPC"]);
-        Assert.Equal("alice", bot["OTEL_SERVICE_NAME"]);
-        Assert.Equal($"service.instance.id={alice.InstanceId}", bot["OTEL_RESOURCE_ATTRIBUTES"]);
-        Assert.Equal("alice", bot["Bot__Name"]);
+        using (var chat = Process.GetProcessById(crashed))
+        {
+            chat.Kill();
+        }
+        await fixture.App.ResourceNotifications.WaitForResourceAsync("chat", KnownResourceStates.TerminalStates).StartupTimeout();
+        var restart = await fixture.App.ResourceCommands.ExecuteCommandAsync(fixture.Resource("chat"), KnownResourceCommands.RestartCommand).StartupTimeout();
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("chat").StartupTimeout();
 
-        var service = ProcessState.EnvironmentOf(chat.ProcessId!.Value);
-        Assert.Equal(grpc, service["Kestrel__Endpoints__grpc__Url"]);
-        Assert.Equal(http, service["Kestrel__Endpoints__http__Url"]);
-        Assert.NotEqual("http://localhost:50051", grpc);
-    }
-
-    [Fact]
-    public void ConsoleOutput_OfEachResource_IsCaptured()
-    {
-        var logs = fixture.App.ResourceLogs;
-
-        Assert.Contains(logs.GetLines("chat"), line => line.PlainText.Contains($"Now listening on: {fixture.App.GetEndpoint("chat", "grpc").GetLeftPart(UriPartial.Authority)}"));
-        Assert.Contains(logs.GetLines("alice"), line => line.PlainText.Contains("Bot alice joined the chat"));
-        Assert.All(logs.GetLines("bob"), line => Assert.Equal("bob", line.InstanceName));
+        Assert.True(restart.Success, restart.Message);
+        Assert.DoesNotContain(crashed, OrchestratorProcesses.ChildrenOf(fixture.ProcessIdOf("chat")));
+        await using var listener = await RoomListener.JoinAsync(fixture.ChatEndpoint, "returning");
+        await listener.WaitForBroadcastAsync("alice");
+        await listener.WaitForBroadcastAsync("bob");
     }
 }

@@ -1,10 +1,13 @@
-using AspireChat.Hosting;
-using AspireChat.Hosting.Testing;
+extern alias apphost;
+
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace AspireChat.Tests.Infrastructure;
 
-// The AppHost's own app model (chat, alice, bob) on free ports, started once for a test class
-// and stopped at its end.
+// The AppHost's own app model (chat, alice, bob and Aspire's dashboard) under Aspire's
+// orchestrator, started once for every test of the ChatApp collection. Every port is a free one,
+// so the tests pass while a developer's AppHost holds 50051 and 18888.
 public sealed class ChatAppFixture : IAsyncLifetime
 {
     public static readonly string[] Resources = ["chat", "alice", "bob"];
@@ -15,9 +18,20 @@ public sealed class ChatAppFixture : IAsyncLifetime
 
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
 
+    public Uri DashboardUrl { get; } = new($"http://localhost:{FreePort.Next()}");
+
+    public string BrowserToken => Configuration["AppHost:BrowserToken"] ?? throw new InvalidOperationException("The dashboard has no browser token.");
+
+    public Uri LoginUrl => new(DashboardUrl, $"/login?t={BrowserToken}");
+
+    // The dashboard's telemetry API: what its pages show, as JSON.
+    public DashboardTelemetry Telemetry => new(DashboardUrl, Configuration["AppHost:DashboardApiKey"] ?? throw new InvalidOperationException("The dashboard has no API key."));
+
+    private IConfiguration Configuration => App.Services.GetRequiredService<IConfiguration>();
+
     public async Task InitializeAsync()
     {
-        _app = await BuildAsync();
+        _app = await BuildAsync(withDashboard: true, DashboardUrl);
         await _app.StartAsync().StartupTimeout();
         await WaitUntilHealthyAsync(_app);
     }
@@ -30,12 +44,46 @@ public sealed class ChatAppFixture : IAsyncLifetime
         }
     }
 
-    public static async Task<DistributedApplication> BuildAsync(params string[] args)
+    public static async Task<DistributedApplication> BuildAsync(bool withDashboard, Uri? dashboardUrl = null)
     {
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AspireChat_AppHost>(args).StartupTimeout();
-        return await appHost.BuildAsync();
+        string[] args = withDashboard
+            ?
+            [
+                $"ASPNETCORE_URLS={dashboardUrl}",
+                $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreePort.Next()}",
+                $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{FreePort.Next()}",
+                "ASPIRE_DASHBOARD_API_ENABLED=true",
+            ]
+            : [];
+        var appHost = await DistributedApplicationTestingBuilder
+            .CreateAsync<apphost::Projects.AspireChat_AppHost>(args, (options, _) => options.DisableDashboard = !withDashboard)
+            .StartupTimeout();
+        // The resources' output stays in the app (ResourceLoggerService), out of the test log.
+        appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        return await appHost.BuildAsync().StartupTimeout();
     }
 
-    public static Task WaitUntilHealthyAsync(DistributedApplication app, params string[] resources) =>
-        Task.WhenAll(Resources.Concat(resources).Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r))).StartupTimeout();
+    public static Task WaitUntilHealthyAsync(DistributedApplication app) =>
+        Task.WhenAll(Resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r))).StartupTimeout();
+
+    // The process a resource runs in now, as Aspire reports it.
+    public int ProcessIdOf(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{resource} has no process.");
+
+    // A resource's console output so far, as the dashboard's console logs page shows it.
+    public async Task<IReadOnlyList<string>> ConsoleLogsAsync(string resource)
+    {
+        var lines = new List<string>();
+        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(Resource(resource)))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+        return lines;
+    }
+
+    public IResource Resource(string name) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
 }

@@ -18,17 +18,17 @@ public static class TimeoutExtensions
 
     public static Task<T> DefaultTimeout<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(DefaultTimeoutSpan);
 
-    // Polls a condition until it holds, or fails at the deadline.
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    // Polls a condition until it holds, or fails at the deadline (the default one unless given).
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, TimeSpan? every = null)
     {
-        using var deadline = new CancellationTokenSource(DefaultTimeoutSpan);
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeoutSpan);
         while (!await condition())
         {
             if (deadline.IsCancellationRequested)
             {
                 throw new TimeoutException($"Timed out waiting until {what}.");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(20), CancellationToken.None);
         }
     }
 }

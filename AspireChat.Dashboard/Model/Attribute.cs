@@ -1,3 +1,0 @@
-namespace AspireChat.Dashboard.Model;
-
-internal sealed record Attribute(string Key, string Value);

@@ -1,3 +1,0 @@
-namespace AspireChat.Dashboard.Model;
-
-internal sealed record ResourceEndpointView(string Name, string Url);

@@ -1,3 +1,0 @@
-namespace AspireChat.Dashboard.Model;
-
-internal sealed record SpanEvent(string Name, DateTimeOffset Timestamp, IReadOnlyList<Attribute> Attributes);

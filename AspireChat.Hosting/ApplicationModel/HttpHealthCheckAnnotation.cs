@@ -1,4 +1,0 @@
-namespace AspireChat.Hosting.ApplicationModel;
-
-// Healthy while GET <endpoint><Path> answers with a success status.
-public sealed record HttpHealthCheckAnnotation(string Path, string EndpointName);

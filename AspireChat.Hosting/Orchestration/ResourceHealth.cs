@@ -1,7 +1,0 @@
-namespace AspireChat.Hosting.Orchestration;
-
-public enum ResourceHealth
-{
-    Unhealthy,
-    Healthy,
-}
