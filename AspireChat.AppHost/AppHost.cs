@@ -1,18 +1,24 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Its endpoints come from its Kestrel configuration: grpc (h2c) on the workshop's 50051, served
-// here by Aspire's proxy so a console client attaches with no arguments, and http for health.
+// Its grpc (h2c) and http endpoints come from its Kestrel configuration. grpc stays on the
+// workshop's 50051, served by Aspire's proxy, so a console client attaches with no arguments;
+// http (health only) takes any free port. Plain http throughout: no development certificate.
 var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
-    .WithHttpHealthCheck("/health", endpointName: "http");
+    .WithEndpoint("grpc", grpc => grpc.Port = 50051)
+    .WithEndpoint("http", http => http.Port = null)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithoutHttpsCertificate();
 
 builder.AddProject<Projects.AspireChat_BotClient>("alice")
     .WithReference(chat)
     .WaitFor(chat)
-    .WithEnvironment("Bot__Name", "alice");
+    .WithEnvironment("Bot__Name", "alice")
+    .WithoutHttpsCertificate();
 
 builder.AddProject<Projects.AspireChat_BotClient>("bob")
     .WithReference(chat)
     .WaitFor(chat)
-    .WithEnvironment("Bot__Name", "bob");
+    .WithEnvironment("Bot__Name", "bob")
+    .WithoutHttpsCertificate();
 
 builder.Build().Run();

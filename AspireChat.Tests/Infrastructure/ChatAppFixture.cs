@@ -18,7 +18,7 @@ public sealed class ChatAppFixture : IAsyncLifetime
 
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
 
-    public Uri DashboardUrl { get; } = new($"http://localhost:{FreePort.Next()}");
+    public Uri DashboardUrl => App.GetEndpoint("aspire-dashboard", "http");
 
     public string BrowserToken => Configuration["AppHost:BrowserToken"] ?? throw new InvalidOperationException("The dashboard has no browser token.");
 
@@ -31,9 +31,10 @@ public sealed class ChatAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await BuildAsync(withDashboard: true, DashboardUrl);
+        _app = await BuildAsync(withDashboard: true);
         await _app.StartAsync().StartupTimeout();
         await WaitUntilHealthyAsync(_app);
+        await _app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard", KnownResourceStates.Running).StartupTimeout();
     }
 
     public async Task DisposeAsync()
@@ -44,19 +45,11 @@ public sealed class ChatAppFixture : IAsyncLifetime
         }
     }
 
-    public static async Task<DistributedApplication> BuildAsync(bool withDashboard, Uri? dashboardUrl = null)
+    // The dashboard, when asked for, also serves its telemetry API; its ports are free ones too.
+    public static async Task<DistributedApplication> BuildAsync(bool withDashboard)
     {
-        string[] args = withDashboard
-            ?
-            [
-                $"ASPNETCORE_URLS={dashboardUrl}",
-                $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreePort.Next()}",
-                $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{FreePort.Next()}",
-                "ASPIRE_DASHBOARD_API_ENABLED=true",
-            ]
-            : [];
         var appHost = await DistributedApplicationTestingBuilder
-            .CreateAsync<apphost::Projects.AspireChat_AppHost>(args, (options, _) => options.DisableDashboard = !withDashboard)
+            .CreateAsync<apphost::Projects.AspireChat_AppHost>(["ASPIRE_DASHBOARD_API_ENABLED=true"], (options, _) => options.DisableDashboard = !withDashboard)
             .StartupTimeout();
         // The resources' output stays in the app (ResourceLoggerService), out of the test log.
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
