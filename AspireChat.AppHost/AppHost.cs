@@ -21,4 +21,13 @@ builder.AddProject<Projects.AspireChat_BotClient>("bob")
     .WithEnvironment("Bot__Name", "bob")
     .WithoutHttpsCertificate();
 
-builder.Build().Run();
+var app = builder.Build();
+
+if (app.FixedPortsInUse() is { Count: > 0 } inUse)
+{
+    Console.Error.WriteLine(string.Join(Environment.NewLine, inUse));
+    return 1;
+}
+
+app.Run();
+return 0;
