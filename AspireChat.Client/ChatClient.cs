@@ -19,11 +19,6 @@ namespace AspireChat.Client;
 // resume from the last message seen, so a caller sees every message once.
 public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClientOptions> options, ILogger<ChatClient> logger) : IAsyncDisposable
 {
-    private const string SessionTokenHeader = "chat-session-token";
-    private const string EpochHeader = "chat-epoch";
-    private const string SequenceHeader = "chat-sequence";
-    private const string MissedHeader = "chat-missed";
-
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private readonly Lock _channelLock = new();
     // Cancelled by DisposeAsync before the channel goes: every ListenAsync then ends cleanly.
@@ -153,7 +148,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     var token = _sessionToken;
                     using var call = grpc.Listen(request, Headers(token), cancellationToken: cancellationToken);
                     var headers = await call.ResponseHeadersAsync;
-                    if (headers.GetValue(EpochHeader) is not { } streamEpoch)
+                    if (headers.GetValue(ChatConventions.EpochHeader) is not { } streamEpoch)
                     {
                         // Refused before the stream began (trailers only): reading surfaces the status.
                         await call.ResponseStream.MoveNext(cancellationToken);
@@ -167,8 +162,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                         resumeAfter = 0;
                     }
                     epoch = streamEpoch;
-                    resumeAfter ??= ParseHeader(headers, SequenceHeader);
-                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, MissedHeader) ?? 0), cancellationToken);
+                    resumeAfter ??= ParseHeader(headers, ChatConventions.SequenceHeader);
+                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, ChatConventions.MissedHeader) ?? 0), cancellationToken);
                     attempt = 0;
 
                     await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -288,7 +283,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private Metadata Headers() => Headers(_sessionToken);
 
-    private static Metadata Headers(string? token) => token is not null ? new Metadata { { SessionTokenHeader, token } } : [];
+    private static Metadata Headers(string? token) => token is not null ? new Metadata { { ChatConventions.SessionTokenHeader, token } } : [];
 
     // Exponential, with "equal jitter" so clients that lost the service together do not return together.
     private TimeSpan Backoff(int attempt)

@@ -77,7 +77,7 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
         {
             throw new InvalidOperationException($"The server did not add {name}: {response.Code} {response.Msg}");
         }
-        var headers = workshop ? [] : new Metadata { { "chat-session-token", response.SessionToken } };
+        var headers = workshop ? [] : new Metadata { { ChatConventions.SessionTokenHeader, response.SessionToken } };
         return (client, headers, name);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Users;
@@ -11,19 +12,19 @@ namespace AspireChat.ChatService.Users;
 public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ChatUser> _byName = new(UsernameRules.Comparer);
+    private readonly Dictionary<string, ChatUser> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
     private readonly ChatOptions _options = options.Value;
     private long _lastId;
 
-    // username must already be normalised (UsernameRules.TryNormalize).
+    // username must already be normalised (ChatConventions.TryNormalizeUsername).
     public Registration Register(string username, string? sessionToken, string connectionKey)
     {
         lock (_lock)
         {
             ChatUser? expired = null;
-            if (_byName.TryGetValue(username, out var existing))
+            if (_byName.TryGetValue(ChatConventions.UsernameKey(username), out var existing))
             {
                 if (IsExpired(existing))
                 {
@@ -43,7 +44,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
             var now = timeProvider.GetTimestamp();
             var user = new ChatUser(++_lastId, username, NewSessionToken(), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
-            _byName.Add(username, user);
+            _byName.Add(ChatConventions.UsernameKey(username), user);
             _byToken.Add(user.SessionToken, user);
             // A connection speaks for its latest registration.
             _byConnection[connectionKey] = user;
@@ -56,7 +57,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
     public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
 
-    public ChatUser? FindByName(string username) => Find(_byName, UsernameRules.Normalize(username));
+    public ChatUser? FindByName(string username) => Find(_byName, ChatConventions.UsernameKey(username));
 
     public StreamOpenResult TryOpenStream(ChatUser user)
     {
@@ -102,7 +103,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => u.Name, UsernameRules.Comparer).ToArray();
+            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => ChatConventions.UsernameKey(u.Name), StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -141,7 +142,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     private void Remove(ChatUser user)
     {
         user.Removed = true;
-        _byName.Remove(user.Name);
+        _byName.Remove(ChatConventions.UsernameKey(user.Name));
         _byToken.Remove(user.SessionToken);
         if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
         {

@@ -2,6 +2,7 @@ using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
+using AspireChat.Protocol;
 using Grpc.Core;
 
 namespace AspireChat.ConsoleClient.Chat;
@@ -126,7 +127,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 try
                 {
                     var users = await client.ListUsersAsync(cancellationToken);
-                    var names = users.Select(u => string.Equals(u.Username, client.Username, StringComparison.OrdinalIgnoreCase) ? $"{u.Username} (you)" : u.Username);
+                    var names = users.Select(u => ChatConventions.SameUsername(u.Username, client.Username) ? $"{u.Username} (you)" : u.Username);
                     terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
+using AspireChat.Protocol;
 
 namespace AspireChat.ConsoleClient.Chat;
 
@@ -10,7 +11,7 @@ public static class MessageFormatter
     {
         { Kind: ChatMessageKind.Joined } => ($"* {message.Sender} joined", LineKind.Notice),
         { Kind: ChatMessageKind.Left } => ($"* {message.Sender} left", LineKind.Notice),
-        { IsDirect: true } when string.Equals(message.Recipient, me, StringComparison.OrdinalIgnoreCase) => ($"{message.Sender} → you: {message.Body}", LineKind.Direct),
+        { IsDirect: true } when ChatConventions.SameUsername(message.Recipient, me) => ($"{message.Sender} → you: {message.Body}", LineKind.Direct),
         { IsDirect: true } => ($"{message.Sender} → {message.Recipient}: {message.Body}", LineKind.Direct),
         _ => ($"{message.Sender}: {message.Text}", LineKind.Chat),
     };
@@ -19,16 +20,12 @@ public static class MessageFormatter
     public static bool TryFormatOwnDirect(string text, string? me, out string echo)
     {
         echo = "";
-        if (text.Length < 2 || text[0] != '@')
+        // The service's own @name rule (ChatConventions): what it delivers privately echoes here.
+        if (!ChatConventions.TryParseDirect(text, out var recipient, out var body) || ChatConventions.SameUsername(recipient, me))
         {
             return false;
         }
-        var end = text.AsSpan().IndexOfAny(' ', '\t');
-        if (end < 2 || string.Equals(text[1..end], me, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        echo = $"you → {text[1..end]}: {text[(end + 1)..].Trim()}";
+        echo = $"you → {recipient}: {body}";
         return true;
     }
 }

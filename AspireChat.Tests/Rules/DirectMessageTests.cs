@@ -1,16 +1,20 @@
-using AspireChat.ChatService.Messaging;
+using AspireChat.Protocol;
 
 namespace AspireChat.Tests.Rules;
 
+// The @name rule as every project applies it (protos/ChatConventions.cs).
 public sealed class DirectMessageTests
 {
     [Theory]
     [InlineData("@bob hi there", "bob", "hi there")]
     [InlineData("@bob\thi", "bob", "hi")]
     [InlineData("@bob   ", "bob", "")]
+    [InlineData("@bob\u3000ping", "bob", "ping")]
+    [InlineData("@bob\u00a0ping", "bob", "ping")]
+    [InlineData("@bob\u2003ping", "bob", "ping")]
     public void TryParse_AtNameThenWhitespace_IsDirect(string text, string recipient, string body)
     {
-        Assert.True(DirectMessage.TryParse(text, out var parsedRecipient, out var parsedBody));
+        Assert.True(ChatConventions.TryParseDirect(text, out var parsedRecipient, out var parsedBody));
         Assert.Equal(recipient, parsedRecipient);
         Assert.Equal(body, parsedBody);
     }
@@ -23,6 +27,13 @@ public sealed class DirectMessageTests
     [InlineData("")]
     public void TryParse_AnythingElse_IsABroadcast(string text)
     {
-        Assert.False(DirectMessage.TryParse(text, out _, out _));
+        Assert.False(ChatConventions.TryParseDirect(text, out _, out _));
+    }
+
+    [Fact]
+    public void FormatDirect_IsParsedBackToItsParts()
+    {
+        Assert.True(ChatConventions.TryParseDirect(ChatConventions.FormatDirect("bob", "pong"), out var recipient, out var body));
+        Assert.Equal(("bob", "pong"), (recipient, body));
     }
 }
