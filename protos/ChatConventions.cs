@@ -27,29 +27,63 @@ internal static class ChatConventions
 
     // "@bob hi" is a direct message to bob: '@', a name, then any Unicode whitespace (a space,
     // a tab, a no-break or an ideographic space ...). Anything else is a broadcast.
+    // Decided on the normalised text, so a typo never sends a private message to the room:
+    // leading whitespace and invisible characters (zero-width space, word joiner, BOM ...) are
+    // skipped, and the full-width '＠' and small '﹫' are '@'. The recipient is what follows the
+    // '@' up to the whitespace, exactly as typed: an invisible character inside it makes a name
+    // nobody has, so the service answers "no such user" rather than broadcasting.
     public static bool TryParseDirect(string? text, out string recipient, out string body)
     {
         recipient = "";
         body = "";
-        if (text is null || text.Length < 2 || text[0] != '@')
+        if (text is null)
         {
             return false;
         }
 
-        var end = 1;
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || IsInvisible(text[start])))
+        {
+            start++;
+        }
+        if (start == text.Length || !IsAtSign(text[start]))
+        {
+            return false;
+        }
+
+        var end = start + 1;
         while (end < text.Length && !char.IsWhiteSpace(text[end]))
         {
             end++;
         }
-        if (end == 1 || end == text.Length)
+        if (end == start + 1 || end == text.Length)
         {
             return false;
         }
 
-        recipient = text[1..end];
+        recipient = text[(start + 1)..end];
         body = text[end..].Trim();
         return true;
     }
+
+    // '@', the full-width '＠' (U+FF20) and the small '﹫' (U+FE6B) all start a direct message.
+    public static bool IsAtSign(char c) => c is '@' or '\uff20' or '\ufe6b';
+
+    // Characters that show nothing (Unicode's Default_Ignorable_Code_Point, the BMP part): the
+    // soft hyphen, the combining grapheme joiner, zero-width space, joiners and marks, word
+    // joiner and invisible operators, BOM, variation selectors, Mongolian free variation
+    // selectors, Hangul fillers ...
+    public static bool IsInvisible(char c) => c switch
+    {
+        '\u00ad' or '\u034f' or '\u061c' or '\u115f' or '\u1160' or '\u17b4' or '\u17b5' or '\u3164' or '\ufeff' or '\uffa0' => true,
+        >= '\u180b' and <= '\u180f' => true,
+        >= '\u200b' and <= '\u200f' => true,
+        >= '\u202a' and <= '\u202e' => true,
+        >= '\u2060' and <= '\u206f' => true,
+        >= '\ufe00' and <= '\ufe0f' => true,
+        >= '\ufff0' and <= '\ufff8' => true,
+        _ => false,
+    };
 
     // The text of a direct message to recipient.
     public static string FormatDirect(string recipient, string body) => $"@{recipient} {body}";

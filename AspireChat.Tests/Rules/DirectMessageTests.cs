@@ -19,6 +19,33 @@ public sealed class DirectMessageTests
         Assert.Equal(body, parsedBody);
     }
 
+    // Issue 11, item 8: whatever precedes the '@' unseen, and however the '@' is written, a
+    // direct message stays one.
+    [Theory]
+    [InlineData(" @bob hi")]
+    [InlineData("\u00a0@bob hi")]
+    [InlineData("\u3000@bob hi")]
+    [InlineData("\t\n@bob hi")]
+    [InlineData("\u200b@bob hi")]
+    [InlineData("\u200d\u2060@bob hi")]
+    [InlineData("\ufeff@bob hi")]
+    [InlineData("\uff20bob hi")]
+    [InlineData("\ufe6bbob hi")]
+    [InlineData("\u200b \uff20bob\u3000hi")]
+    public void TryParse_AfterInvisibleOrBlankLeadIn_OrWithAnotherAtSign_IsDirect(string text)
+    {
+        Assert.True(ChatConventions.TryParseDirect(text, out var recipient, out var body));
+        Assert.Equal(("bob", "hi"), (recipient, body));
+    }
+
+    [Fact]
+    public void TryParse_InvisibleCharacterInsideTheName_KeepsIt_SoNobodyMatches()
+    {
+        Assert.True(ChatConventions.TryParseDirect("@b\u200bob hi", out var recipient, out _));
+        Assert.Equal("b\u200bob", recipient);
+        Assert.False(ChatConventions.TryNormalizeUsername(recipient, out _, out _));
+    }
+
     [Theory]
     [InlineData("hi @bob")]
     [InlineData("@bob")]
