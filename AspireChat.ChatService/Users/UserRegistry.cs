@@ -13,25 +13,30 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ChatUser> _byName = new(StringComparer.Ordinal);
+    // Names by their confusable skeleton: one user per look.
+    private readonly Dictionary<string, ChatUser> _bySkeleton = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
     private readonly ChatOptions _options = options.Value;
     private long _lastId;
 
-    // username must already be normalised (ChatConventions.TryNormalizeUsername).
+    // username must already be normalised (ChatConventions.TryNormalizeUsername). A name taken
+    // case-insensitively, or confusable with one online (the same UTS #39 skeleton), is refused.
     public Registration Register(string username, string? sessionToken, string connectionKey)
     {
+        var key = ChatConventions.UsernameKey(username);
+        var skeleton = ChatConventions.UsernameSkeleton(username);
         lock (_lock)
         {
             ChatUser? expired = null;
-            if (_byName.TryGetValue(ChatConventions.UsernameKey(username), out var existing))
+            while (Holder(key, skeleton) is { } existing)
             {
                 if (IsExpired(existing))
                 {
                     Remove(existing);
-                    expired = existing;
+                    expired ??= existing;
                 }
-                else if ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey)
+                else if (ChatConventions.UsernameKey(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey))
                 {
                     // The same caller registering again (a retry) keeps its session.
                     return new Registration(existing, IsNew: false, Expired: null);
@@ -44,7 +49,8 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
             var now = timeProvider.GetTimestamp();
             var user = new ChatUser(++_lastId, username, NewSessionToken(), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
-            _byName.Add(ChatConventions.UsernameKey(username), user);
+            _byName.Add(key, user);
+            _bySkeleton.Add(skeleton, user);
             _byToken.Add(user.SessionToken, user);
             // A connection speaks for its latest registration.
             _byConnection[connectionKey] = user;
@@ -136,6 +142,9 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    private ChatUser? Holder(string key, string skeleton) =>
+        _byName.GetValueOrDefault(key) ?? _bySkeleton.GetValueOrDefault(skeleton);
+
     private bool IsExpired(ChatUser user) =>
         user.Removed || (user.Streams == 0 && timeProvider.GetElapsedTime(user.IdleSince) > _options.ReconnectGracePeriod);
 
@@ -143,6 +152,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         user.Removed = true;
         _byName.Remove(ChatConventions.UsernameKey(user.Name));
+        _bySkeleton.Remove(ChatConventions.UsernameSkeleton(user.Name));
         _byToken.Remove(user.SessionToken);
         if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
         {
