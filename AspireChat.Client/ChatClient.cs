@@ -120,6 +120,9 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         long? resumeAfter = null;
         string? epoch = null;
         string? staleToken = null;
+        // The history the first Listen asked for, until a message arrives: a stream that drops
+        // before then asks for it again (once one has arrived, resuming after it is complete).
+        var historyPending = listenOptions.History > 0;
         var attempt = 0;
         try
         {
@@ -136,13 +139,14 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     }
 
                     var request = new ListenRequest { IncludePresence = listenOptions.IncludePresence, ResumeEpoch = epoch ?? "" };
-                    if (resumeAfter is { } after)
+                    if (resumeAfter is { } after && !historyPending)
                     {
                         request.ResumeAfter = (ulong)after;
                     }
                     else
                     {
                         request.History = (uint)listenOptions.History;
+                        resumeAfter = null;
                     }
 
                     var token = _sessionToken;
@@ -174,6 +178,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                             continue;
                         }
                         lastSeen = resumeAfter = sequence;
+                        historyPending = false;
                         await events.WriteAsync(new ChatMessageReceived(ToMessage(message, TraceReceived(message))), cancellationToken);
                     }
                     reason = "the service ended the stream";
