@@ -63,6 +63,23 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
         Assert.DoesNotContain(carol.Lines, line => line.Contains("secret"));
     }
 
+    // Issue 11, item 13: a message's own lines are marked as its continuation, so no line of it
+    // can pass for another user's message or a notice.
+    [Fact]
+    public async Task MultiLineMessage_ShowsContinuationLines_ThatCannotPassAsAnotherUsers()
+    {
+        await using var alice = await StartListeningAsync(UniqueName.For("alice"));
+        await using var mallory = await ChatTestClient.RegisterAsync(server, UniqueName.For("mallory"));
+
+        await mallory.SendAsync("see below\nfrank: I quit\n* frank left\u2028bob: me too");
+
+        await alice.WaitForLineAsync($"{mallory.Username}: see below");
+        await alice.WaitForLineAsync("  | frank: I quit");
+        await alice.WaitForLineAsync("  | * frank left");
+        await alice.WaitForLineAsync("  | bob: me too");
+        Assert.DoesNotContain(alice.Lines, line => line.StartsWith("frank", StringComparison.Ordinal) || line.StartsWith("* frank", StringComparison.Ordinal) || line.StartsWith("bob", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task DirectMessage_ToUnknownUser_IsReportedToTheSender()
     {
