@@ -106,6 +106,10 @@ internal static class BenchCommands
         {
             var result = await scenario(target);
             ResultTable.Print(title, [result], Console.Out);
+            if (target.UnconfirmedListeners > 0)
+            {
+                Console.Out.WriteLine($"Note: {target.UnconfirmedListeners} listener streams had sent no response headers within a second (a server that sends them with its first message, as grpcio does); they were used unconfirmed, so messages sent before the server subscribed them count as lost.");
+            }
             return 0;
         }
         catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)

@@ -19,11 +19,6 @@ namespace AspireChat.Client;
 // resume from the last message seen, so a caller sees every message once.
 public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClientOptions> options, ILogger<ChatClient> logger) : IAsyncDisposable
 {
-    private const string SessionTokenHeader = "chat-session-token";
-    private const string EpochHeader = "chat-epoch";
-    private const string SequenceHeader = "chat-sequence";
-    private const string MissedHeader = "chat-missed";
-
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
     private readonly Lock _channelLock = new();
     // Cancelled by DisposeAsync before the channel goes: every ListenAsync then ends cleanly.
@@ -125,6 +120,9 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         long? resumeAfter = null;
         string? epoch = null;
         string? staleToken = null;
+        // The history the first Listen asked for, until a message arrives: a stream that drops
+        // before then asks for it again (once one has arrived, resuming after it is complete).
+        var historyPending = listenOptions.History > 0;
         var attempt = 0;
         try
         {
@@ -141,19 +139,20 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     }
 
                     var request = new ListenRequest { IncludePresence = listenOptions.IncludePresence, ResumeEpoch = epoch ?? "" };
-                    if (resumeAfter is { } after)
+                    if (resumeAfter is { } after && !historyPending)
                     {
                         request.ResumeAfter = (ulong)after;
                     }
                     else
                     {
                         request.History = (uint)listenOptions.History;
+                        resumeAfter = null;
                     }
 
                     var token = _sessionToken;
                     using var call = grpc.Listen(request, Headers(token), cancellationToken: cancellationToken);
                     var headers = await call.ResponseHeadersAsync;
-                    if (headers.GetValue(EpochHeader) is not { } streamEpoch)
+                    if (headers.GetValue(ChatConventions.EpochHeader) is not { } streamEpoch)
                     {
                         // Refused before the stream began (trailers only): reading surfaces the status.
                         await call.ResponseStream.MoveNext(cancellationToken);
@@ -167,8 +166,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                         resumeAfter = 0;
                     }
                     epoch = streamEpoch;
-                    resumeAfter ??= ParseHeader(headers, SequenceHeader);
-                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, MissedHeader) ?? 0), cancellationToken);
+                    resumeAfter ??= ParseHeader(headers, ChatConventions.SequenceHeader);
+                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, ChatConventions.MissedHeader) ?? 0), cancellationToken);
                     attempt = 0;
 
                     await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -179,6 +178,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                             continue;
                         }
                         lastSeen = resumeAfter = sequence;
+                        historyPending = false;
                         await events.WriteAsync(new ChatMessageReceived(ToMessage(message, TraceReceived(message))), cancellationToken);
                     }
                     reason = "the service ended the stream";
@@ -288,7 +288,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private Metadata Headers() => Headers(_sessionToken);
 
-    private static Metadata Headers(string? token) => token is not null ? new Metadata { { SessionTokenHeader, token } } : [];
+    private static Metadata Headers(string? token) => token is not null ? new Metadata { { ChatConventions.SessionTokenHeader, token } } : [];
 
     // Exponential, with "equal jitter" so clients that lost the service together do not return together.
     private TimeSpan Backoff(int attempt)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
+using AspireChat.Protocol;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -119,7 +120,7 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
         activity?.SetTag("chat.sender", ping.Sender);
         try
         {
-            await client.SendAsync($"@{ping.Sender} pong", cancellationToken);
+            await client.SendAsync(ChatConventions.FormatDirect(ping.Sender, "pong"), cancellationToken);
             BotLog.PingAnswered(logger, _bot.Name, ping.Sender);
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -129,6 +130,6 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
     }
 
     private bool IsPingForMe(ChatMessage message) =>
-        string.Equals(message.Recipient, client.Username, StringComparison.OrdinalIgnoreCase)
+        ChatConventions.SameUsername(message.Recipient, client.Username)
         && string.Equals(message.Body, "ping", StringComparison.OrdinalIgnoreCase);
 }

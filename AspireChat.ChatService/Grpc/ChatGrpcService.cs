@@ -18,7 +18,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
-        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatHeaders.SessionToken), ConnectionKey(context));
+        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context));
         return Task.FromResult(ToResponse(result));
     }
 
@@ -26,7 +26,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
     {
         var caller = ResolveCaller(context);
         var claimed = request.User?.Username;
-        if (!string.IsNullOrEmpty(claimed) && !UsernameRules.Comparer.Equals(UsernameRules.Normalize(claimed), caller.Name))
+        if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
         {
             ChatLog.ImpersonationRefused(logger, caller.Name, claimed);
             throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {claimed}.");
@@ -59,12 +59,12 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             var cancellationToken = stop.Token;
             var headers = new Metadata
             {
-                { ChatHeaders.Sequence, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
-                { ChatHeaders.Epoch, room.Epoch },
+                { ChatConventions.SequenceHeader, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
+                { ChatConventions.EpochHeader, room.Epoch },
             };
             if (subscription.Missed > 0)
             {
-                headers.Add(ChatHeaders.Missed, subscription.Missed.ToString(CultureInfo.InvariantCulture));
+                headers.Add(ChatConventions.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
             }
             await context.WriteResponseHeadersAsync(headers);
 
@@ -119,7 +119,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
     private ChatUser ResolveCaller(ServerCallContext context)
     {
-        var token = context.RequestHeaders.GetValue(ChatHeaders.SessionToken);
+        var token = context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader);
         if (token is not null)
         {
             return room.Users.FindByToken(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Users;
+using AspireChat.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Messaging;
@@ -55,7 +56,7 @@ public sealed class ChatRoom : IDisposable
     {
         using var activity = _telemetry.Source.StartActivity(ChatTelemetry.AddUserSpan);
 
-        if (!UsernameRules.TryNormalize(requestedName, out var name, out var error))
+        if (!ChatConventions.TryNormalizeUsername(requestedName, out var name, out var error))
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "invalid_username");
             ChatLog.UsernameInvalid(_logger, error);
@@ -92,7 +93,7 @@ public sealed class ChatRoom : IDisposable
     public SendResult Send(ChatUser sender, string? text)
     {
         text ??= "";
-        var isDirect = DirectMessage.TryParse(text, out var recipientName, out var body);
+        var isDirect = ChatConventions.TryParseDirect(text, out var recipientName, out var body);
         using var activity = _telemetry.Source.StartActivity(isDirect ? ChatTelemetry.DirectMessageSpan : ChatTelemetry.BroadcastSpan);
         activity?.SetTag(ChatTelemetry.UserTag, sender.Name);
         activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
@@ -116,7 +117,7 @@ public sealed class ChatRoom : IDisposable
         ChatUser? recipient = null;
         if (isDirect)
         {
-            recipient = UsernameRules.TryNormalize(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
+            recipient = ChatConventions.TryNormalizeUsername(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
             // Only a real username is tagged: an unparsable "recipient" may be part of the text.
             activity?.SetTag(ChatTelemetry.RecipientTag, recipient?.Name ?? normalized);
             if (recipient is null)

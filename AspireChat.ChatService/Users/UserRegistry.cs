@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Users;
@@ -11,26 +12,31 @@ namespace AspireChat.ChatService.Users;
 public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ChatUser> _byName = new(UsernameRules.Comparer);
+    private readonly Dictionary<string, ChatUser> _byName = new(StringComparer.Ordinal);
+    // Names by their confusable skeleton: one user per look.
+    private readonly Dictionary<string, ChatUser> _bySkeleton = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
     private readonly ChatOptions _options = options.Value;
     private long _lastId;
 
-    // username must already be normalised (UsernameRules.TryNormalize).
+    // username must already be normalised (ChatConventions.TryNormalizeUsername). A name taken
+    // case-insensitively, or confusable with one online (the same UTS #39 skeleton), is refused.
     public Registration Register(string username, string? sessionToken, string connectionKey)
     {
+        var key = ChatConventions.UsernameKey(username);
+        var skeleton = ChatConventions.UsernameSkeleton(username);
         lock (_lock)
         {
             ChatUser? expired = null;
-            if (_byName.TryGetValue(username, out var existing))
+            while (Holder(key, skeleton) is { } existing)
             {
                 if (IsExpired(existing))
                 {
                     Remove(existing);
-                    expired = existing;
+                    expired ??= existing;
                 }
-                else if ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey)
+                else if (ChatConventions.UsernameKey(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey))
                 {
                     // The same caller registering again (a retry) keeps its session.
                     return new Registration(existing, IsNew: false, Expired: null);
@@ -43,7 +49,8 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
             var now = timeProvider.GetTimestamp();
             var user = new ChatUser(++_lastId, username, NewSessionToken(), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
-            _byName.Add(username, user);
+            _byName.Add(key, user);
+            _bySkeleton.Add(skeleton, user);
             _byToken.Add(user.SessionToken, user);
             // A connection speaks for its latest registration.
             _byConnection[connectionKey] = user;
@@ -56,7 +63,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
     public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
 
-    public ChatUser? FindByName(string username) => Find(_byName, UsernameRules.Normalize(username));
+    public ChatUser? FindByName(string username) => Find(_byName, ChatConventions.UsernameKey(username));
 
     public StreamOpenResult TryOpenStream(ChatUser user)
     {
@@ -102,7 +109,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => u.Name, UsernameRules.Comparer).ToArray();
+            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => ChatConventions.UsernameKey(u.Name), StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -135,13 +142,17 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    private ChatUser? Holder(string key, string skeleton) =>
+        _byName.GetValueOrDefault(key) ?? _bySkeleton.GetValueOrDefault(skeleton);
+
     private bool IsExpired(ChatUser user) =>
         user.Removed || (user.Streams == 0 && timeProvider.GetElapsedTime(user.IdleSince) > _options.ReconnectGracePeriod);
 
     private void Remove(ChatUser user)
     {
         user.Removed = true;
-        _byName.Remove(user.Name);
+        _byName.Remove(ChatConventions.UsernameKey(user.Name));
+        _bySkeleton.Remove(ChatConventions.UsernameSkeleton(user.Name));
         _byToken.Remove(user.SessionToken);
         if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
         {

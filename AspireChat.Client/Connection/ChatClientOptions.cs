@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace AspireChat.Client.Connection;
 
 // Bound from the "ChatClient" section. Without Server, the endpoint comes from service discovery
-// (services:chat:grpc:0, as an AppHost injects it), else DefaultServer.
+// (services:chat:grpc:0 or CHAT_GRPC; else the services:chat:http:* endpoint that answers
+// gRPC), else DefaultServer. See ChatEndpointResolver.
 public sealed class ChatClientOptions
 {
     public const string SectionName = "ChatClient";

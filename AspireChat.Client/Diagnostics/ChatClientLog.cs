@@ -10,4 +10,7 @@ internal static partial class ChatClientLog
 
     [LoggerMessage(3, LogLevel.Information, "The session of {Username} is gone (service restarted or grace passed); registering again", EventName = "Reregistering")]
     public static partial void Reregistering(ILogger logger, string username);
+
+    [LoggerMessage(4, LogLevel.Warning, "None of the {Count} endpoints of {Service} answered gRPC; trying {Endpoint}", EventName = "NoEndpointSpeaksGrpc")]
+    public static partial void NoEndpointSpeaksGrpc(ILogger logger, string service, int count, Uri endpoint);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AspireChat.Protocol;
 
 namespace AspireChat.Client.Messaging;
 
@@ -16,7 +17,6 @@ public sealed record ChatMessage(
 {
     public bool IsDirect => Recipient is not null;
 
-    public string Body => IsDirect && Text.StartsWith('@') && Text.IndexOfAny([' ', '\t', '\n']) is > 0 and var end
-        ? Text[(end + 1)..].Trim()
-        : Text;
+    // The service's own @name rule (ChatConventions) finds where the body begins.
+    public string Body => IsDirect && ChatConventions.TryParseDirect(Text, out _, out var body) ? body : Text;
 }

@@ -2,6 +2,7 @@ using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
+using AspireChat.Protocol;
 using Grpc.Core;
 
 namespace AspireChat.ConsoleClient.Chat;
@@ -126,7 +127,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 try
                 {
                     var users = await client.ListUsersAsync(cancellationToken);
-                    var names = users.Select(u => string.Equals(u.Username, client.Username, StringComparison.OrdinalIgnoreCase) ? $"{u.Username} (you)" : u.Username);
+                    var names = users.Select(u => ChatConventions.SameUsername(u.Username, client.Username) ? $"{u.Username} (you)" : u.Username);
                     terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -148,6 +149,8 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
     private async Task<int> ShowRoomAsync(CancellationTokenSource session)
     {
         var cancellationToken = session.Token;
+        // One status line per outage, however many attempts it takes, and one when it is over.
+        var away = false;
         try
         {
             await foreach (var chatEvent in client.ListenAsync(new ListenOptions(IncludePresence: true), cancellationToken))
@@ -158,11 +161,13 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                         var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
                         terminal.WriteLine(text, kind);
                         break;
-                    case ChatConnectionLost lost:
-                        terminal.WriteLine($"* connection lost ({lost.Reason}); reconnecting in {lost.RetryIn.TotalSeconds:0.0} s", LineKind.Notice);
+                    case ChatConnectionLost when !away:
+                        away = true;
+                        terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
                         break;
-                    case ChatConnected { IsReconnect: true } connected:
-                        terminal.WriteLine(connected.Missed > 0 ? $"* reconnected; {connected.Missed} messages were too old to recover" : "* reconnected", LineKind.Notice);
+                    case ChatConnected connected when away:
+                        away = false;
+                        terminal.WriteLine(connected.Missed > 0 ? $"* Reconnected. {connected.Missed} messages from while you were away could not be recovered." : "* Reconnected.", LineKind.Notice);
                         break;
                 }
             }
@@ -183,5 +188,14 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         return 1;
     }
 
-    private static string Describe(RpcException ex) => ex.Status.Detail is { Length: > 0 } detail ? detail : ex.StatusCode.ToString();
+    // In words for a person: never gRPC's own ("Error connecting to subchannel.").
+    private static string Describe(RpcException ex) => ex.StatusCode switch
+    {
+        StatusCode.Unavailable => "the chat service cannot be reached right now",
+        StatusCode.DeadlineExceeded => "the chat service did not answer in time",
+        StatusCode.Cancelled => "the request was cancelled",
+        StatusCode.Internal or StatusCode.Unknown => "the chat service had a problem",
+        _ when ex.Status.Detail is { Length: > 0 } detail => detail,
+        _ => "refused",
+    };
 }

@@ -1,15 +1,17 @@
-using System.Text;
-
 namespace AspireChat.ConsoleClient.Terminal;
 
 // A person at a terminal. Incoming lines never garble the line being typed: each one clears the
-// input line, prints itself, and puts the prompt and the typed text back.
+// input line, prints itself, and puts the prompt and the typed text back. Keys edit the line as
+// in a shell (LineEditor).
 public sealed class InteractiveTerminal : ITerminal
 {
     private const string ClearLine = "\r\u001b[2K";
+    // Save and restore the cursor (DECSC/DECRC): the terminal itself knows how wide the text is.
+    private const string SaveCursor = "\u001b7";
+    private const string RestoreCursor = "\u001b8";
 
     private readonly Lock _lock = new();
-    private readonly StringBuilder _input = new();
+    private readonly LineEditor _editor = new();
     private string _prompt = "";
 
     public Task<string?> ReadLineAsync(string prompt, CancellationToken cancellationToken)
@@ -17,8 +19,7 @@ public sealed class InteractiveTerminal : ITerminal
         lock (_lock)
         {
             _prompt = prompt;
-            _input.Clear();
-            Console.Write(prompt);
+            Redraw();
         }
         // Console.ReadKey blocks, so it gets a thread of its own; cancellation abandons it (the
         // process is ending).
@@ -39,8 +40,7 @@ public sealed class InteractiveTerminal : ITerminal
             };
             Console.WriteLine(text);
             Console.ResetColor();
-            Console.Write(_prompt);
-            Console.Write(_input);
+            Redraw();
         }
     }
 
@@ -51,35 +51,33 @@ public sealed class InteractiveTerminal : ITerminal
             var key = Console.ReadKey(intercept: true);
             lock (_lock)
             {
-                switch (key.Key)
+                switch (_editor.Apply(key, out var line))
                 {
-                    case ConsoleKey.Enter:
+                    case LineEditOutcome.Submitted:
                         // What was typed comes back from the room as "alice: ...".
-                        var line = _input.ToString();
-                        _input.Clear();
                         _prompt = "";
                         Console.Write(ClearLine);
                         return line;
-                    case ConsoleKey.Backspace when _input.Length > 0:
-                        _input.Length--;
-                        Console.Write("\b \b");
-                        break;
-                    case ConsoleKey.Escape:
-                        _input.Clear();
-                        Console.Write(ClearLine + _prompt);
-                        break;
-                    case ConsoleKey.D when key.Modifiers.HasFlag(ConsoleModifiers.Control) && _input.Length == 0:
+                    case LineEditOutcome.EndOfInput:
                         Console.WriteLine();
                         return null;
                     default:
-                        if (!char.IsControl(key.KeyChar))
-                        {
-                            _input.Append(key.KeyChar);
-                            Console.Write(key.KeyChar);
-                        }
+                        Redraw();
                         break;
                 }
             }
+        }
+    }
+
+    // The prompt and the line being typed, the cursor where the editor has it.
+    private void Redraw()
+    {
+        var text = _editor.Text;
+        var cursor = _editor.Cursor;
+        Console.Write(ClearLine + _prompt + text[..cursor]);
+        if (cursor < text.Length)
+        {
+            Console.Write(SaveCursor + text[cursor..] + RestoreCursor);
         }
     }
 }

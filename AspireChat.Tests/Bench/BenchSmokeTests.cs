@@ -43,6 +43,22 @@ public sealed class BenchSmokeTests
         await bench.WaitForLineAsync(line => line.Contains("AspireChat (workshop calls)"), "the result row");
     }
 
+    // Issue 11, item 14: a grpcio server sends Listen's response headers only with the first
+    // message; the bench must not wait for them before sending, and must report what it got.
+    [PythonGrpcFact]
+    public async Task FanOut_AgainstAGrpcioServer_ThatSendsHeadersWithItsFirstMessage_FinishesAndReports()
+    {
+        await using var server = await GrpcioWorkshopServer.StartAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["fanout", "--server", server.Address.ToString(), "--workshop", "--listeners", "4", "--senders", "1", "--duration", "2"]);
+
+        Assert.Equal(0, await bench.WaitForExitAsync(TimeSpan.FromSeconds(45)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"took {clock.Elapsed}");
+        await bench.WaitForLineAsync(line => line.Contains("AspireChat (workshop calls)"), "the result row");
+        Assert.DoesNotContain(bench.Lines, line => line.Contains("could not use the server"));
+    }
+
     [Fact]
     public async Task BadServerAddress_IsAClearError()
     {

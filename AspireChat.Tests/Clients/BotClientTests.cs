@@ -47,6 +47,29 @@ public sealed class BotClientTests(ChatServiceFactory server) : IClassFixture<Ch
         Assert.Equal(tester.Username, pong.Recipient.Username);
     }
 
+    // Issue 11, item 10: the bot applies the service's own @name rule (any Unicode whitespace
+    // after the name), so a ping the service delivers privately is a ping to the bot too.
+    [Fact]
+    public async Task Bot_AnswersAPing_SeparatedByAnIdeographicSpace()
+    {
+        await using var tester = await ChatTestClient.RegisterAsync(server, UniqueName.For("tester"));
+        await using var listens = await tester.ListenAsync();
+        var botName = UniqueName.For("pinged");
+        await using var bot = StartBot(botName, ["hello"], loops: 1);
+        await OnlineUsers.WaitUntilListeningAsync(server.GrpcAddress, botName);
+
+        var sent = await tester.SendAsync($"@{botName}\u3000ping");
+
+        Assert.Equal(MessageResponse.Types.Code.Sent, sent.Code);
+        Message pong;
+        do
+        {
+            pong = await listens.NextAsync();
+        }
+        while (pong.User.Username != botName || pong.Recipient is null);
+        Assert.Equal($"@{tester.Username} pong", pong.Msg);
+    }
+
     [Fact]
     public async Task Bot_WithoutAScript_StopsWithAClearError()
     {

@@ -74,6 +74,29 @@ public sealed class ChatClientTests(ChatServiceFactory server) : IClassFixture<C
         Assert.Equal(ActivityKind.Consumer, receive.Kind);
     }
 
+    // Issue 11, item 10: the client reads a direct message by the service's own @name rule.
+    [Theory]
+    [InlineData("@{0}\u3000ping")]
+    [InlineData("\u200b@{0} ping")]
+    [InlineData("\ufe6b{0}\u00a0ping")]
+    public async Task DirectMessage_WrittenAnyWay_HasTheBodyAfterTheName(string format)
+    {
+        using var host = ChatClientHost.Build(server.GrpcAddress);
+        var client = host.Services.GetRequiredService<ChatClient>();
+        await client.RegisterAsync(UniqueName.For("pinged")).DefaultTimeout();
+        await using var sender = await ChatTestClient.RegisterAsync(server, UniqueName.For("sender"));
+        using var stop = new CancellationTokenSource(TimeoutExtensions.DefaultTimeoutSpan);
+        await using var events = client.ListenAsync(cancellationToken: stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.True(await events.MoveNextAsync());
+
+        await sender.SendAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, client.Username));
+        Assert.True(await events.MoveNextAsync());
+
+        var received = Assert.IsType<ChatMessageReceived>(events.Current).Message;
+        Assert.True(received.IsDirect);
+        Assert.Equal("ping", received.Body);
+    }
+
     [Fact]
     public async Task Dispose_WhileListening_EndsTheStreamCleanly()
     {

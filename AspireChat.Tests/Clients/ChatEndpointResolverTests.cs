@@ -3,7 +3,7 @@ using AspireChat.Tests.Infrastructure;
 
 namespace AspireChat.Tests.Clients;
 
-public sealed class ChatEndpointResolverTests
+public sealed class ChatEndpointResolverTests(ChatServiceFactory server) : IClassFixture<ChatServiceFactory>
 {
     [Fact]
     public async Task Nothing_Configured_IsTheWorkshopPortOnLocalhost()
@@ -37,6 +37,48 @@ public sealed class ChatEndpointResolverTests
         });
 
         Assert.Equal(new Uri("http://chat.example:7000"), resolved);
+    }
+
+    // Issue 11, item 11: Aspire keys endpoints by scheme, and may list the HTTP/1.1 health
+    // endpoint first; the client must still dial the one that speaks gRPC, in either order.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ServiceDiscovery_ByScheme_WithTheHealthEndpointToo_FindsTheGrpcEndpoint(bool healthFirst)
+    {
+        var (first, second) = healthFirst ? (server.HttpAddress, server.GrpcAddress) : (server.GrpcAddress, server.HttpAddress);
+
+        var resolved = await ResolveAsync(new()
+        {
+            ["services:chat:http:0"] = first.ToString(),
+            ["services:chat:http:1"] = second.ToString(),
+        });
+
+        Assert.Equal(server.GrpcAddress, resolved);
+    }
+
+    [Fact]
+    public async Task ServiceDiscovery_TheEndpointNamedGrpc_WinsOverSchemeKeyedOnes()
+    {
+        var resolved = await ResolveAsync(new()
+        {
+            ["services:chat:http:0"] = server.HttpAddress.ToString(),
+            ["services:chat:grpc:0"] = "http://localhost:6001",
+        });
+
+        Assert.Equal(new Uri("http://localhost:6001"), resolved);
+    }
+
+    [Fact]
+    public async Task NewerAspireVariable_ChatGrpc_IsUsed_BeforeSchemeKeyedOnes()
+    {
+        var resolved = await ResolveAsync(new()
+        {
+            ["services:chat:http:0"] = server.HttpAddress.ToString(),
+            ["CHAT_GRPC"] = "http://localhost:6003",
+        });
+
+        Assert.Equal(new Uri("http://localhost:6003"), resolved);
     }
 
     private static async Task<Uri> ResolveAsync(Dictionary<string, string?> settings)

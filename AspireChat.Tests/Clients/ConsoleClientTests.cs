@@ -41,6 +41,45 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
         Assert.Single(alice.Lines, line => line.Contains("secret"));
     }
 
+    // Issue 11, items 8 and 10: the console echoes what the service delivers privately, whatever
+    // the whitespace after the name or the invisible lead-in before the '@'.
+    [Theory]
+    [InlineData("@{0}\u3000the secret is 42")]
+    [InlineData("\u200b@{0} the secret is 42")]
+    [InlineData("\uff20{0} the secret is 42")]
+    public async Task DirectMessage_WrittenAnyWay_IsEchoedToTheSender_AndStaysPrivate(string format)
+    {
+        var (aliceName, bobName, carolName) = (UniqueName.For("alice"), UniqueName.For("bob"), UniqueName.For("carol"));
+        await using var alice = await StartListeningAsync(aliceName);
+        await using var bob = await StartListeningAsync(bobName);
+        await using var carol = await StartListeningAsync(carolName);
+
+        await alice.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, bobName));
+        await alice.WriteLineAsync("marker");
+
+        await bob.WaitForLineAsync($"{aliceName} → you: the secret is 42");
+        await alice.WaitForLineAsync($"you → {bobName}: the secret is 42");
+        await carol.WaitForLineAsync($"{aliceName}: marker");
+        Assert.DoesNotContain(carol.Lines, line => line.Contains("secret"));
+    }
+
+    // Issue 11, item 13: a message's own lines are marked as its continuation, so no line of it
+    // can pass for another user's message or a notice.
+    [Fact]
+    public async Task MultiLineMessage_ShowsContinuationLines_ThatCannotPassAsAnotherUsers()
+    {
+        await using var alice = await StartListeningAsync(UniqueName.For("alice"));
+        await using var mallory = await ChatTestClient.RegisterAsync(server, UniqueName.For("mallory"));
+
+        await mallory.SendAsync("see below\nfrank: I quit\n* frank left\u2028bob: me too");
+
+        await alice.WaitForLineAsync($"{mallory.Username}: see below");
+        await alice.WaitForLineAsync("  | frank: I quit");
+        await alice.WaitForLineAsync("  | * frank left");
+        await alice.WaitForLineAsync("  | bob: me too");
+        Assert.DoesNotContain(alice.Lines, line => line.StartsWith("frank", StringComparison.Ordinal) || line.StartsWith("* frank", StringComparison.Ordinal) || line.StartsWith("bob", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task DirectMessage_ToUnknownUser_IsReportedToTheSender()
     {

@@ -27,7 +27,7 @@ public sealed class ServiceRestartTests : IAsyncLifetime
         await alice.WaitForLineAsync($"{aliceName}: before the restart 4");
 
         await _service.StopAsync();
-        await alice.WaitForLineAsync(line => line.StartsWith("* connection lost", StringComparison.Ordinal), "alice to notice");
+        await alice.WaitForLineAsync("* Connection lost, reconnecting…");
         await _service.StartAsync();
         using var channel = GrpcChannel.ForAddress(_service.GrpcAddress);
         await using var bob = new ChatTestClient(channel);
@@ -44,7 +44,13 @@ public sealed class ServiceRestartTests : IAsyncLifetime
 
         Assert.Equal($"{aliceName}: back again", $"{back.User.Username}: {back.Msg}");
         Assert.Single(alice.Lines, line => line == $"{bob.Username}: sent while you were away");
-        Assert.Contains("* reconnected", alice.Lines);
+        // Issue 11, item 13: one status line each way, in words for a person.
+        Assert.Single(alice.Lines, line => line.StartsWith("* Connection lost", StringComparison.Ordinal));
+        Assert.Single(alice.Lines, line => line == "* Reconnected.");
+        Assert.DoesNotContain(alice.Lines, line => line.Contains("subchannel", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("resume_after", StringComparison.Ordinal)
+            || line.Contains("StatusCode", StringComparison.Ordinal)
+            || line.Contains("Unavailable", StringComparison.Ordinal));
     }
 
     [Fact]

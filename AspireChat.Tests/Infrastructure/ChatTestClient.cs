@@ -55,5 +55,5 @@ public sealed class ChatTestClient(GrpcChannel channel) : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private Metadata Headers() => SessionToken is null ? [] : new Metadata { { "chat-session-token", SessionToken } };
+    private Metadata Headers() => SessionToken is null ? [] : new Metadata { { ChatConventions.SessionTokenHeader, SessionToken } };
 }

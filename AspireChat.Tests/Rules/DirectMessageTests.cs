@@ -1,18 +1,49 @@
-using AspireChat.ChatService.Messaging;
+using AspireChat.Protocol;
 
 namespace AspireChat.Tests.Rules;
 
+// The @name rule as every project applies it (protos/ChatConventions.cs).
 public sealed class DirectMessageTests
 {
     [Theory]
     [InlineData("@bob hi there", "bob", "hi there")]
     [InlineData("@bob\thi", "bob", "hi")]
     [InlineData("@bob   ", "bob", "")]
+    [InlineData("@bob\u3000ping", "bob", "ping")]
+    [InlineData("@bob\u00a0ping", "bob", "ping")]
+    [InlineData("@bob\u2003ping", "bob", "ping")]
     public void TryParse_AtNameThenWhitespace_IsDirect(string text, string recipient, string body)
     {
-        Assert.True(DirectMessage.TryParse(text, out var parsedRecipient, out var parsedBody));
+        Assert.True(ChatConventions.TryParseDirect(text, out var parsedRecipient, out var parsedBody));
         Assert.Equal(recipient, parsedRecipient);
         Assert.Equal(body, parsedBody);
+    }
+
+    // Issue 11, item 8: whatever precedes the '@' unseen, and however the '@' is written, a
+    // direct message stays one.
+    [Theory]
+    [InlineData(" @bob hi")]
+    [InlineData("\u00a0@bob hi")]
+    [InlineData("\u3000@bob hi")]
+    [InlineData("\t\n@bob hi")]
+    [InlineData("\u200b@bob hi")]
+    [InlineData("\u200d\u2060@bob hi")]
+    [InlineData("\ufeff@bob hi")]
+    [InlineData("\uff20bob hi")]
+    [InlineData("\ufe6bbob hi")]
+    [InlineData("\u200b \uff20bob\u3000hi")]
+    public void TryParse_AfterInvisibleOrBlankLeadIn_OrWithAnotherAtSign_IsDirect(string text)
+    {
+        Assert.True(ChatConventions.TryParseDirect(text, out var recipient, out var body));
+        Assert.Equal(("bob", "hi"), (recipient, body));
+    }
+
+    [Fact]
+    public void TryParse_InvisibleCharacterInsideTheName_KeepsIt_SoNobodyMatches()
+    {
+        Assert.True(ChatConventions.TryParseDirect("@b\u200bob hi", out var recipient, out _));
+        Assert.Equal("b\u200bob", recipient);
+        Assert.False(ChatConventions.TryNormalizeUsername(recipient, out _, out _));
     }
 
     [Theory]
@@ -23,6 +54,13 @@ public sealed class DirectMessageTests
     [InlineData("")]
     public void TryParse_AnythingElse_IsABroadcast(string text)
     {
-        Assert.False(DirectMessage.TryParse(text, out _, out _));
+        Assert.False(ChatConventions.TryParseDirect(text, out _, out _));
+    }
+
+    [Fact]
+    public void FormatDirect_IsParsedBackToItsParts()
+    {
+        Assert.True(ChatConventions.TryParseDirect(ChatConventions.FormatDirect("bob", "pong"), out var recipient, out var body));
+        Assert.Equal(("bob", "pong"), (recipient, body));
     }
 }

@@ -1,8 +1,8 @@
-using AspireChat.ChatService.Users;
+using AspireChat.Protocol;
 
 namespace AspireChat.Tests.Rules;
 
-public sealed class UsernameRulesTests
+public sealed class ChatConventionsTests
 {
     [Theory]
     [InlineData("alice")]
@@ -13,7 +13,7 @@ public sealed class UsernameRulesTests
     [InlineData("abcdefghijklmnopqrstuvwxyz012345")]
     public void TryNormalize_ValidName_IsAccepted(string name)
     {
-        Assert.True(UsernameRules.TryNormalize(name, out var normalized, out _));
+        Assert.True(ChatConventions.TryNormalizeUsername(name, out var normalized, out _));
         Assert.Equal(name, normalized);
     }
 
@@ -29,15 +29,15 @@ public sealed class UsernameRulesTests
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456", "at most 32")]
     public void TryNormalize_InvalidName_ExplainsWhy(string? name, string explanation)
     {
-        Assert.False(UsernameRules.TryNormalize(name, out _, out var error));
+        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
         Assert.Contains(explanation, error);
     }
 
     [Fact]
     public void TryNormalize_CompatibilityForms_BecomeOneName()
     {
-        Assert.True(UsernameRules.TryNormalize("ａｌｉｃｅ", out var fullWidth, out _));
-        Assert.True(UsernameRules.TryNormalize("e\u0301lodie", out var decomposed, out _));
+        Assert.True(ChatConventions.TryNormalizeUsername("ａｌｉｃｅ", out var fullWidth, out _));
+        Assert.True(ChatConventions.TryNormalizeUsername("e\u0301lodie", out var decomposed, out _));
 
         Assert.Equal("alice", fullWidth);
         Assert.Equal("élodie", decomposed);

@@ -1,0 +1,103 @@
+using AspireChat.Protocol;
+
+namespace AspireChat.Tests.Rules;
+
+// Issue 11, item 3: the username profile of protos/ChatConventions.cs (PRECIS
+// UsernameCaseMapped, UTS #39 restriction level and confusable skeletons).
+public sealed class UsernameProfileTests
+{
+    [Theory]
+    [InlineData("alice", "aIice")]
+    [InlineData("alice", "AIice")]
+    [InlineData("alice", "al\u0131ce")]
+    [InlineData("alice", "\u0430\u04cf\u0456\u0441\u0435")]
+    [InlineData("bob", "b0b")]
+    [InlineData("bob", "BOB")]
+    [InlineData("will", "wi11")]
+    [InlineData("mallory", "rnallory")]
+    [InlineData("pop", "\u0440\u043e\u0440")]
+    [InlineData("ALICE", "ALlCE")]
+    [InlineData("HOME", "\u041d\u041e\u041c\u0415")]
+    [InlineData("kayo", "\u03ba\u03b1\u03b3\u03bf")]
+    [InlineData("alice", "\uff41\uff4c\uff49\uff43\uff45")]
+    public void Skeleton_OfLookAlikes_IsTheSame(string name, string lookAlike)
+    {
+        Assert.Equal(ChatConventions.UsernameSkeleton(name), ChatConventions.UsernameSkeleton(lookAlike));
+    }
+
+    [Theory]
+    [InlineData("alice", "alicia")]
+    [InlineData("bob", "rob")]
+    [InlineData("élodie", "elodie")]
+    public void Skeleton_OfDifferentNames_Differs(string name, string other)
+    {
+        Assert.NotEqual(ChatConventions.UsernameSkeleton(name), ChatConventions.UsernameSkeleton(other));
+    }
+
+    [Theory]
+    [InlineData("a\u034flice")]
+    [InlineData("alice\ufe0f")]
+    [InlineData("alice\U000e0100")]
+    [InlineData("ali\u180bce")]
+    [InlineData("ali\u180fce")]
+    [InlineData("\u115falice")]
+    [InlineData("alice\u3164")]
+    [InlineData("\uffa0alice")]
+    [InlineData("al\u200bice")]
+    [InlineData("al\u00adice")]
+    [InlineData("\ufeffalice")]
+    [InlineData("alice\u202e")]
+    public void InvisibleCharacter_IsInvalid_AndSaysSo(string name)
+    {
+        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.Contains("invisible", error);
+    }
+
+    [Theory]
+    [InlineData("\u0430lice", "Cyrillic and Latin")]
+    [InlineData("\u03bfscar", "Greek and Latin")]
+    [InlineData("alice\u0661", "Latin and Arabic")]
+    public void MixedScripts_AreInvalid_AndNamed(string name, string scripts)
+    {
+        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.Contains(scripts, error);
+    }
+
+    [Theory]
+    [InlineData("\u0661\u0662\u0663-1")]
+    public void MixedDigits_AreInvalid(string name)
+    {
+        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.Contains("digits", error);
+    }
+
+    [Theory]
+    [InlineData("\ufb01sh", "compatibility")]
+    [InlineData("x\u00b2", "compatibility")]
+    [InlineData("\ufe6bbob", "'@'")]
+    public void OtherLookAlikeForms_AreInvalid(string name, string explanation)
+    {
+        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.Contains(explanation, error);
+    }
+
+    [Theory]
+    [InlineData("\u5c71\u7530\u305f\u308d\u3046")]
+    [InlineData("Tokyo\u6771\u4eac")]
+    [InlineData("\u0418\u0432\u0430\u043d_2")]
+    [InlineData("\u0395\u03bb\u03ad\u03bd\u03b7")]
+    [InlineData("\ud55c\uad6d\uc5b4")]
+    public void OneScript_OrAnAllowedCombination_IsValid(string name)
+    {
+        Assert.True(ChatConventions.TryNormalizeUsername(name, out var normalized, out var error), error);
+        Assert.Equal(name, normalized);
+    }
+
+    [Fact]
+    public void Key_IsCaseMapped_AndWidthMapped()
+    {
+        Assert.Equal(ChatConventions.UsernameKey("Alice"), ChatConventions.UsernameKey("\uff41LICE"));
+        Assert.True(ChatConventions.SameUsername("Bob", "bob"));
+        Assert.False(ChatConventions.SameUsername("bob", "b0b"));
+    }
+}
