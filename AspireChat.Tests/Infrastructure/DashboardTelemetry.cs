@@ -20,13 +20,8 @@ public sealed class DashboardTelemetry(Uri dashboard, string apiKey)
         return [.. data.SelectMany(resourceSpans =>
         {
             var resource = Attribute(resourceSpans?["resource"]?["attributes"], "service.name") ?? "";
-            return resourceSpans?["scopeSpans"]?.AsArray().SelectMany(scope => scope?["spans"]?.AsArray() ?? []) .Select(span => new DashboardSpan(
-                resource,
-                (string)span!["name"]!,
-                (string)span["traceId"]!,
-                (string)span["spanId"]!,
-                (string?)span["parentSpanId"],
-                span["attributes"]?.AsArray().ToDictionary(a => (string)a!["key"]!, a => a!["value"]!.ToJsonString()) ?? [])) ?? [];
+            var spans = resourceSpans?["scopeSpans"]?.AsArray().SelectMany(scope => scope?["spans"]?.AsArray() ?? []) ?? [];
+            return spans.Select(span => new DashboardSpan(resource, (string)span!["name"]!, (string)span["traceId"]!));
         })];
     }
 

@@ -4,16 +4,17 @@ using System.Net.Sockets;
 namespace AspireChat.Tests.Infrastructure;
 
 // A loopback port nobody listens on right now, for a process the test starts with fixed ports.
-// Taken from 10000-19999: below Linux's ephemeral range (32768-60999), so that no outgoing
-// connection takes it, and below the range AspireChat.Hosting gives resources (20000-32767), so
-// that an app a parallel test starts cannot take it while a test's service is down for a restart.
+// Taken from 20000-32767: below Linux's ephemeral range (32768-60999), where Aspire's proxies
+// and outgoing connections take theirs, and above the range where Aspire's orchestrator gives
+// processes their ports (seen: 10000-19999), so that an app a parallel test starts cannot take it
+// while a test's service is down for a restart.
 public static class FreePort
 {
     public static int Next()
     {
         while (true)
         {
-            var port = Random.Shared.Next(10_000, 20_000);
+            var port = Random.Shared.Next(20_000, 32_768);
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -17,15 +17,6 @@ public static class ProcessState
         }
     }
 
-    // The environment a process was started with, as Linux shows it.
-    public static IReadOnlyDictionary<string, string> EnvironmentOf(int processId) =>
-        File.ReadAllText($"/proc/{processId}/environ")
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .GroupBy(pair => pair[0])
-            .ToDictionary(g => g.Key, g => g.Last()[1]);
-
     public static Task WaitUntilGoneAsync(IEnumerable<int> processIds) =>
         TimeoutExtensions.WaitUntilAsync(() => Task.FromResult(processIds.All(IsGone)), $"processes {string.Join(", ", processIds)} are gone");
 }
