@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace AspireChat.Tests.Infrastructure;
 
 // Debian's Chromium, driven by Playwright (its own browser download cannot work here). The
-// README's test command installs it when missing (eng/install-chromium.sh).
+// README's test command installs it when missing (eng/install-test-dependencies.sh).
 public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
@@ -12,7 +12,7 @@ public static class Chromium
     {
         if (!File.Exists(ExecutablePath))
         {
-            throw new InvalidOperationException($"The browser tests need Chromium at {ExecutablePath}: run eng/install-chromium.sh as root (dotnet test does so when it runs as root).");
+            throw new InvalidOperationException($"The browser tests need Chromium at {ExecutablePath}: run eng/install-test-dependencies.sh as root (dotnet test does so when it runs as root).");
         }
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace AspireChat.Tests.Infrastructure;
 
 // A test that runs a Python grpcio server: skipped, saying why, when Debian's /usr/bin/python3
-// cannot import grpc (the test command installs it: eng/install-python-grpcio.sh, as root).
+// cannot import grpc (the test command installs it: eng/install-test-dependencies.sh, as root).
 public sealed class PythonGrpcFactAttribute : FactAttribute
 {
     public const string Python = "/usr/bin/python3";
@@ -22,12 +22,12 @@ public sealed class PythonGrpcFactAttribute : FactAttribute
     {
         if (!File.Exists(Python))
         {
-            return $"{Python} is missing: install Debian's python3 and python3-grpcio (eng/install-python-grpcio.sh).";
+            return $"{Python} is missing: install Debian's python3 and python3-grpcio (eng/install-test-dependencies.sh).";
         }
         using var check = Process.Start(new ProcessStartInfo(Python, ["-c", "import grpc"]) { RedirectStandardError = true, UseShellExecute = false })!;
         check.StandardError.ReadToEnd();
         return check.WaitForExit(TimeoutExtensions.DefaultTimeoutSpan) && check.ExitCode == 0
             ? null
-            : $"{Python} cannot import grpc: run eng/install-python-grpcio.sh as root (apt-get install python3-grpcio).";
+            : $"{Python} cannot import grpc: run eng/install-test-dependencies.sh as root (apt-get install python3-grpcio).";
     }
 }
