@@ -3,6 +3,7 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,6 +13,10 @@ public static class ChatServiceExtensions
     // The chat service's wiring: options, the room, its telemetry and the gRPC service.
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
+        ChatEndpoints.AddDefaultUrls(builder.Configuration);
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
+
         builder.Services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.SectionName)
             .ValidateDataAnnotations()

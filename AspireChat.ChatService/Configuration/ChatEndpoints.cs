@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace AspireChat.ChatService.Configuration;
+
+// The service's two Kestrel endpoints. Their URLs are in appsettings.json (the AppHost reads them
+// there); their protocols, and their URLs when no appsettings.json is found, are set here, so the
+// service is the same whatever directory it is started from.
+internal static class ChatEndpoints
+{
+    public const string Grpc = "grpc";
+    public const string Http = "http";
+    public const string DefaultGrpcUrl = "http://localhost:50051";
+    public const string DefaultHttpUrl = "http://localhost:50080";
+
+    // Lowest precedence: appsettings files, environment variables and arguments all win.
+    public static void AddDefaultUrls(IConfigurationManager configuration) =>
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [$"Kestrel:Endpoints:{Grpc}:Url"] = DefaultGrpcUrl,
+                [$"Kestrel:Endpoints:{Http}:Url"] = DefaultHttpUrl,
+            },
+        });
+
+    // gRPC is cleartext HTTP/2 with prior knowledge (h2c), as grpcio clients speak it: an endpoint
+    // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration) =>
+        options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
+            .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
+            .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
+}
