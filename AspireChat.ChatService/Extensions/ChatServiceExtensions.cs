@@ -5,6 +5,7 @@ using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,10 +18,14 @@ public static class ChatServiceExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
 
+        var startupFailure = new StartupFailure();
+        startupFailure.HoldBackHostErrors(builder.Logging);
+        builder.Services.AddSingleton(startupFailure);
+
         builder.Services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
@@ -45,9 +50,13 @@ public static class ChatServiceExtensions
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
         // instead of holding up the shutdown.
-        var room = app.Services.GetRequiredService<ChatRoom>();
-        app.Lifetime.ApplicationStopping.Register(room.Stop);
+        // Resolved then, not now: a room with invalid options must fail in Run (StartupFailure).
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ChatRoom>().Stop());
 
         return app;
     }
+
+    // Runs until stopped; returns the process exit code (StartupFailure: 1 when it cannot start).
+    public static int RunChatService(this WebApplication app) =>
+        app.Services.GetRequiredService<StartupFailure>().Run(app);
 }

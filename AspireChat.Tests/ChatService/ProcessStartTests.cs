@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Net.Client;
@@ -32,5 +35,45 @@ public sealed class ProcessStartTests
         {
             elsewhere.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task PortInUse_EndsWithOneLineNamingThePort_AndANonZeroExit()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        var (exitCode, lines) = await RunUntilExitAsync($"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{port}");
+
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains(port, line);
+        Assert.Contains("in use", line);
+    }
+
+    [Theory]
+    [InlineData("--Chat:MaxStreamsPerUser=0", "Chat:MaxStreamsPerUser")]
+    [InlineData("--Chat:HistorySize=lots", "Chat:HistorySize")]
+    public async Task InvalidSetting_EndsWithOneLineNamingTheSetting_AndANonZeroExit(string argument, string setting)
+    {
+        var (exitCode, lines) = await RunUntilExitAsync(argument);
+
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains(setting, line);
+    }
+
+    // Starts the service on free ports (unless an argument says otherwise) and waits for it to end.
+    private static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunUntilExitAsync(string argument)
+    {
+        await using var service = ProjectProcess.Start("AspireChat.ChatService",
+        [
+            $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{FreePort.Next()}",
+            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{FreePort.Next()}",
+            argument,
+        ]);
+        var exitCode = await service.WaitForExitAsync();
+        return (exitCode, service.Lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList());
     }
 }
