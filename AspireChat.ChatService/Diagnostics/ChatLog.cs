@@ -2,7 +2,8 @@ using AspireChat.ChatService.Messaging;
 
 namespace AspireChat.ChatService.Diagnostics;
 
-// Never logs the text of a message.
+// Never logs the text of a message. Every client-given string (names, recipients, claimed
+// names, peers) is passed through LogText.Escape first.
 internal static partial class ChatLog
 {
     [LoggerMessage(1, LogLevel.Information, "User {Username} added", EventName = "UserAdded")]

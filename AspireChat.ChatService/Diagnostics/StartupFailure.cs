@@ -25,7 +25,7 @@ internal sealed class StartupFailure
         }
         catch (Exception ex) when (!_started)
         {
-            Console.Error.WriteLine($"The chat service cannot start: {OneLine(Describe(ex))}");
+            Console.Error.WriteLine($"The chat service cannot start: {LogText.Escape(Describe(ex).ReplaceLineEndings(" "))}");
             return ExitCode;
         }
     }
@@ -37,6 +37,4 @@ internal sealed class StartupFailure
         OptionsValidationException validation => string.Join(" ", validation.Failures),
         _ => ex.Message,
     };
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

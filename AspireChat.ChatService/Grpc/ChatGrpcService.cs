@@ -28,8 +28,9 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         var claimed = request.User?.Username;
         if (!string.IsNullOrEmpty(claimed) && !UsernameRules.Comparer.Equals(UsernameRules.Normalize(claimed), caller.Name))
         {
-            ChatLog.ImpersonationRefused(logger, caller.Name, claimed);
-            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {claimed}.");
+            // Escaped in the status too: grpc-dotnet logs its detail.
+            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), LogText.Escape(claimed));
+            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
         }
 
         var result = room.Send(caller, request.Msg);

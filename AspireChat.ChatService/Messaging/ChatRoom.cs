@@ -58,7 +58,7 @@ public sealed class ChatRoom : IDisposable
         if (!UsernameRules.TryNormalize(requestedName, out var name, out var error))
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "invalid_username");
-            ChatLog.UsernameInvalid(_logger, error);
+            ChatLog.UsernameInvalid(_logger, LogText.Escape(error));
             return new AddUserResult(AddUserOutcome.InvalidUsername, error);
         }
 
@@ -81,11 +81,11 @@ public sealed class ChatRoom : IDisposable
         if (user is null)
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
-            ChatLog.UsernameTaken(_logger, name);
+            ChatLog.UsernameTaken(_logger, LogText.Escape(name));
             return new AddUserResult(AddUserOutcome.Taken, $"The username {name} is taken; choose another.");
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
-        ChatLog.UserAdded(_logger, user.Name);
+        ChatLog.UserAdded(_logger, LogText.Escape(user.Name));
         return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
     }
 
@@ -134,10 +134,10 @@ public sealed class ChatRoom : IDisposable
         _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, "sent"));
         if (recipient is not null)
         {
-            ChatLog.DirectMessageSent(_logger, sender.Name, message.Sequence, recipient.Name, deliveries);
+            ChatLog.DirectMessageSent(_logger, LogText.Escape(sender.Name), message.Sequence, LogText.Escape(recipient.Name), deliveries);
             return new SendResult(SendOutcome.Sent, $"Sent to {recipient.Name}.", message);
         }
-        ChatLog.MessageBroadcast(_logger, sender.Name, message.Sequence, deliveries);
+        ChatLog.MessageBroadcast(_logger, LogText.Escape(sender.Name), message.Sequence, deliveries);
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
@@ -177,7 +177,7 @@ public sealed class ChatRoom : IDisposable
             }
         }
         _telemetry.Listeners.Add(1);
-        ChatLog.ListenStarted(_logger, user.Name, created.Backlog.Count);
+        ChatLog.ListenStarted(_logger, LogText.Escape(user.Name), created.Backlog.Count);
         subscription = created;
         return opened;
     }
@@ -218,7 +218,7 @@ public sealed class ChatRoom : IDisposable
         subscription.Close(SubscriptionEnd.None);
         _users.CloseStream(subscription.User);
         _telemetry.Listeners.Add(-1);
-        ChatLog.ListenStopped(_logger, subscription.User.Name);
+        ChatLog.ListenStopped(_logger, LogText.Escape(subscription.User.Name));
     }
 
     public void Dispose() => _rateLimiter.Dispose();
@@ -256,14 +256,14 @@ public sealed class ChatRoom : IDisposable
         };
         activity?.SetTag(ChatTelemetry.OutcomeTag, outcomeName);
         _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, outcomeName));
-        ChatLog.MessageRefused(_logger, sender.Name, outcome);
+        ChatLog.MessageRefused(_logger, LogText.Escape(sender.Name), outcome);
         return new SendResult(outcome, reason);
     }
 
     private void Leave(ChatUser user)
     {
         Publish(MessageKind.Left, user.Name, $"{user.Name} left", recipient: null, activity: null);
-        ChatLog.UserLeft(_logger, user.Name);
+        ChatLog.UserLeft(_logger, LogText.Escape(user.Name));
     }
 
     private (ChatMessage Message, int Deliveries) Publish(MessageKind kind, string sender, string text, ChatUser? recipient, Activity? activity)
@@ -302,7 +302,7 @@ public sealed class ChatRoom : IDisposable
         foreach (var subscription in dropped ?? [])
         {
             _telemetry.DroppedListeners.Add(1);
-            ChatLog.ListenerDropped(_logger, subscription.User.Name, _options.ListenerQueueCapacity);
+            ChatLog.ListenerDropped(_logger, LogText.Escape(subscription.User.Name), _options.ListenerQueueCapacity);
         }
         return (message, deliveries);
     }
