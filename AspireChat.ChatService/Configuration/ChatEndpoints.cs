@@ -13,14 +13,18 @@ internal static class ChatEndpoints
     public const string DefaultGrpcUrl = "http://localhost:50051";
     public const string DefaultHttpUrl = "http://localhost:50080";
 
-    // Lowest precedence: appsettings files, environment variables and arguments all win.
-    public static void AddDefaultUrls(IConfigurationManager configuration) =>
+    // The URLs (and a quieter gRPC call log), at the lowest precedence: appsettings files,
+    // environment variables and arguments all win.
+    public static void AddDefaults(IConfigurationManager configuration) =>
         configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
             {
                 [$"Kestrel:Endpoints:{Grpc}:Url"] = DefaultGrpcUrl,
                 [$"Kestrel:Endpoints:{Http}:Url"] = DefaultHttpUrl,
+                // grpc-dotnet logs the status of every call that ends in an RpcException at
+                // Information: a line per refused call, from any client. Configuration may lower it.
+                ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
             },
         });
 

@@ -38,4 +38,7 @@ internal static partial class ChatLog
 
     [LoggerMessage(11, LogLevel.Warning, "{Caller} tried to send a message as {Claimed}; refused", EventName = "ImpersonationRefused")]
     public static partial void ImpersonationRefused(ILogger logger, string caller, string claimed);
+
+    [LoggerMessage(12, LogLevel.Warning, "Malformed {Method} request from {Peer} answered INVALID_ARGUMENT: {Reason} ({Unlogged} more since the last such line)", EventName = "MalformedRequest")]
+    public static partial void MalformedRequest(ILogger logger, string method, string peer, string reason, long unlogged);
 }

@@ -14,7 +14,7 @@ public static class ChatServiceExtensions
     // The chat service's wiring: options, the room, its telemetry and the gRPC service.
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
-        ChatEndpoints.AddDefaultUrls(builder.Configuration);
+        ChatEndpoints.AddDefaults(builder.Configuration);
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
 
@@ -33,13 +33,14 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ChatRoom>();
         builder.Services.AddHostedService<IdleUserSweeper>();
 
+        builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddGrpc(options =>
         {
             // A chat message is at most 4,096 characters; anything far larger is refused with
             // RESOURCE_EXHAUSTED before it is read.
             options.MaxReceiveMessageSize = 64 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        });
+        }).AddServiceOptions<ChatGrpcService>(options => options.Interceptors.Add<MalformedRequestInterceptor>());
 
         return builder;
     }

@@ -9,7 +9,9 @@ using Grpc.Core;
 namespace AspireChat.ChatService.Grpc;
 
 // The gRPC face of the room. Ordinary user mistakes are answered in MessageResponse (a workshop
-// client crashes on an error status); protocol errors are RpcExceptions.
+// client crashes on an error status); protocol errors are RpcExceptions. Bound through
+// ChatServiceBinding, so malformed requests never reach it.
+[BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
 internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
     // One wire message per chat message, shared by every stream that writes it: a broadcast to
