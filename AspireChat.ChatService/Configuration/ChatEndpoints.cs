@@ -30,8 +30,14 @@ internal static class ChatEndpoints
 
     // gRPC is cleartext HTTP/2 with prior knowledge (h2c), as grpcio clients speak it: an endpoint
     // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
-    public static void Configure(KestrelServerOptions options, IConfiguration configuration) =>
+    // Keepalive pings find clients that vanished without closing their connection (Kestrel checks
+    // once a second).
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration, ChatOptions chat)
+    {
         options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
             .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
+        options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
+        options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+    }
 }

@@ -38,4 +38,13 @@ public sealed class ChatOptions
 
     [Range(1, 1_000_000)]
     public int MessageBurst { get; set; } = 20;
+
+    // HTTP/2 keepalive: after this long without a frame from a client, the service pings it ...
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    // ... and closes the connection if the ping is not answered within this, ending its streams
+    // as if the client had closed it (a vanished client must not hold its streams and name).
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

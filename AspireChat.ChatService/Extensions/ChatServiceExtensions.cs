@@ -16,7 +16,7 @@ public static class ChatServiceExtensions
     {
         ChatEndpoints.AddDefaults(builder.Configuration);
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
+            .Configure<IOptions<ChatOptions>>((kestrel, chat) => ChatEndpoints.Configure(kestrel, builder.Configuration, chat.Value));
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
