@@ -32,12 +32,31 @@ internal static class ChatEndpoints
     // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
     // Keepalive pings find clients that vanished without closing their connection (Kestrel checks
     // once a second).
-    public static void Configure(KestrelServerOptions options, IConfiguration configuration, ChatOptions chat)
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration)
     {
         options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
             .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
-        options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
-        options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+        if (ReadLeniently(configuration) is { } chat)
+        {
+            options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
+            options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+        }
+    }
+
+    // Kestrel is built before the options are validated at start; invalid ones are left to that
+    // validation, which names the setting (StartupFailure), rather than thrown here.
+    private static ChatOptions? ReadLeniently(IConfiguration configuration)
+    {
+        var chat = new ChatOptions();
+        try
+        {
+            configuration.GetSection(ChatOptions.SectionName).Bind(chat);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        return new ChatOptionsValidator().Validate(null, chat).Succeeded ? chat : null;
     }
 }

@@ -16,7 +16,7 @@ public static class ChatServiceExtensions
     {
         ChatEndpoints.AddDefaults(builder.Configuration);
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<ChatOptions>>((kestrel, chat) => ChatEndpoints.Configure(kestrel, builder.Configuration, chat.Value));
+            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
