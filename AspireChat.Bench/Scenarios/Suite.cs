@@ -17,9 +17,18 @@ internal static class Suite
             .WithHttpEndpoint(name: "grpc")
             .WithHttpEndpoint(name: "http")
             .WithHttpHealthCheck("/health")
-            // Load, not chat: no per-user rate limit, and no log line per message.
+            // Load, not chat: no per-user, per-connection or per-address rate limit (every bench
+            // client comes from one address), and no log line per message.
             .WithEnvironment("Chat__MessagesPerSecond", "1000000")
             .WithEnvironment("Chat__MessageBurst", "1000000")
+            .WithEnvironment("Chat__RegistrationsPerConnectionPerMinute", "1000000")
+            .WithEnvironment("Chat__RegistrationBurstPerConnection", "1000000")
+            .WithEnvironment("Chat__RegistrationsPerAddressPerMinute", "1000000")
+            .WithEnvironment("Chat__RegistrationBurstPerAddress", "1000000")
+            .WithEnvironment("Chat__MessagesPerSecondPerConnection", "1000000")
+            .WithEnvironment("Chat__MessageBurstPerConnection", "1000000")
+            .WithEnvironment("Chat__MessagesPerSecondPerAddress", "1000000")
+            .WithEnvironment("Chat__MessageBurstPerAddress", "1000000")
             .WithEnvironment("Logging__LogLevel__Default", "Warning");
         builder.AddProject("ceiling", new BenchProject())
             .WithHttpEndpoint(name: "grpc")

@@ -47,4 +47,40 @@ public sealed class ChatOptions
     // as if the client had closed it (a vanished client must not hold its streams and name).
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    // Per connection and per remote address, whatever names are used on them, so one client
+    // cannot register or send without bound by taking many names. A workshop client registers
+    // once and retries only when its name is taken; a classroom behind one NAT address shares the
+    // address limits, so they are wider.
+    [Range(1, 1_000_000)]
+    public int RegistrationsPerConnectionPerMinute { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationBurstPerConnection { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationsPerAddressPerMinute { get; set; } = 60;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationBurstPerAddress { get; set; } = 60;
+
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecondPerConnection { get; set; } = 20;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurstPerConnection { get; set; } = 40;
+
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecondPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurstPerAddress { get; set; } = 200;
+
+    // JOINED and LEFT notices, room-wide: a burst of joins reaches every listener as this many
+    // notices and then this many a second; the rest are not sent (ListUsers is always exact).
+    [Range(1, 1_000_000)]
+    public int PresenceNoticesPerSecond { get; set; } = 5;
+
+    [Range(1, 1_000_000)]
+    public int PresenceNoticeBurst { get; set; } = 20;
 }

@@ -41,4 +41,7 @@ internal static partial class ChatLog
 
     [LoggerMessage(12, LogLevel.Warning, "Malformed {Method} request from {Peer} answered INVALID_ARGUMENT: {Reason} ({Unlogged} more since the last such line)", EventName = "MalformedRequest")]
     public static partial void MalformedRequest(ILogger logger, string method, string peer, string reason, long unlogged);
+
+    [LoggerMessage(13, LogLevel.Information, "Registration from {Address} refused: {Reason}", EventName = "RegistrationRefused")]
+    public static partial void RegistrationRefused(ILogger logger, string address, string reason);
 }

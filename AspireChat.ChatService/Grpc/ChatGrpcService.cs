@@ -20,7 +20,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
-        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatHeaders.SessionToken), ConnectionKey(context));
+        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatHeaders.SessionToken), ConnectionKey(context), Origin(context));
         return Task.FromResult(ToResponse(result));
     }
 
@@ -35,7 +35,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
         }
 
-        var result = room.Send(caller, request.Msg);
+        var result = room.Send(caller, request.Msg, Origin(context));
         return Task.FromResult(ToResponse(result));
     }
 
@@ -136,6 +136,13 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
     private static string ConnectionKey(ServerCallContext context) =>
         $"{context.Peer}/{context.GetHttpContext().Connection.Id}";
 
+    private static CallOrigin Origin(ServerCallContext context)
+    {
+        var connection = context.GetHttpContext().Connection;
+        var address = connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : connection.RemoteIpAddress;
+        return new CallOrigin(connection.Id, address?.ToString() ?? "unknown");
+    }
+
     private static MessageResponse ToResponse(AddUserResult result) => new()
     {
         Msg = result.Message,
@@ -143,6 +150,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         {
             AddUserOutcome.Added => MessageResponse.Types.Code.Added,
             AddUserOutcome.Taken => MessageResponse.Types.Code.Taken,
+            AddUserOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
             _ => MessageResponse.Types.Code.InvalidUsername,
         },
         SessionToken = result.User?.SessionToken ?? "",

@@ -21,6 +21,7 @@ public sealed class ChatRoom : IDisposable
     private readonly List<Subscription> _subscriptions = [];
     private readonly MessageHistory _history;
     private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
+    private readonly FloodLimits _floodLimits;
     private readonly UserRegistry _users;
     private readonly ChatOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -37,6 +38,7 @@ public sealed class ChatRoom : IDisposable
         _telemetry = telemetry;
         _logger = logger;
         _history = new MessageHistory(_options.HistorySize);
+        _floodLimits = new FloodLimits(_options);
         _rateLimiter = PartitionedRateLimiter.Create<ChatUser, long>(user => RateLimitPartition.GetTokenBucketLimiter(user.Id, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = _options.MessageBurst,
@@ -51,9 +53,16 @@ public sealed class ChatRoom : IDisposable
     // Identifies this room's run: sequence numbers start again with every epoch.
     public string Epoch { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey)
+    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey, CallOrigin origin)
     {
         using var activity = _telemetry.Source.StartActivity(ChatTelemetry.AddUserSpan);
+
+        if (_floodLimits.TryRegister(origin) is { } tooMany)
+        {
+            activity?.SetTag(ChatTelemetry.OutcomeTag, "rate_limited");
+            ChatLog.RegistrationRefused(_logger, LogText.Escape(origin.Address), LogText.Escape(tooMany));
+            return new AddUserResult(AddUserOutcome.RateLimited, tooMany);
+        }
 
         if (!UsernameRules.TryNormalize(requestedName, out var name, out var error))
         {
@@ -74,7 +83,7 @@ public sealed class ChatRoom : IDisposable
             user = registration.User;
             if (user is not null && registration.IsNew)
             {
-                Publish(MessageKind.Joined, user.Name, $"{user.Name} joined", recipient: null, activity);
+                PublishPresence(MessageKind.Joined, user.Name, $"{user.Name} joined", activity);
             }
         }
 
@@ -89,7 +98,7 @@ public sealed class ChatRoom : IDisposable
         return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
     }
 
-    public SendResult Send(ChatUser sender, string? text)
+    public SendResult Send(ChatUser sender, string? text, CallOrigin origin)
     {
         text ??= "";
         var isDirect = DirectMessage.TryParse(text, out var recipientName, out var body);
@@ -111,6 +120,10 @@ public sealed class ChatRoom : IDisposable
         if (!lease.IsAcquired)
         {
             return Refuse(SendOutcome.RateLimited, $"Slow down: at most {_options.MessagesPerSecond} messages a second, in bursts of up to {_options.MessageBurst}.", sender, isDirect, activity);
+        }
+        if (_floodLimits.TrySend(origin) is { } tooMany)
+        {
+            return Refuse(SendOutcome.RateLimited, tooMany, sender, isDirect, activity);
         }
 
         ChatUser? recipient = null;
@@ -221,7 +234,11 @@ public sealed class ChatRoom : IDisposable
         ChatLog.ListenStopped(_logger, LogText.Escape(subscription.User.Name));
     }
 
-    public void Dispose() => _rateLimiter.Dispose();
+    public void Dispose()
+    {
+        _rateLimiter.Dispose();
+        _floodLimits.Dispose();
+    }
 
     private string? CheckText(string text)
     {
@@ -262,8 +279,21 @@ public sealed class ChatRoom : IDisposable
 
     private void Leave(ChatUser user)
     {
-        Publish(MessageKind.Left, user.Name, $"{user.Name} left", recipient: null, activity: null);
+        PublishPresence(MessageKind.Left, user.Name, $"{user.Name} left", activity: null);
         ChatLog.UserLeft(_logger, LogText.Escape(user.Name));
+    }
+
+    // Room-wide rate-limited (FloodLimits): past the burst, notices are counted, not sent.
+    private void PublishPresence(MessageKind kind, string name, string text, Activity? activity)
+    {
+        if (_floodLimits.TryNotifyPresence())
+        {
+            Publish(kind, name, text, recipient: null, activity);
+        }
+        else
+        {
+            _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "suppressed"));
+        }
     }
 
     private (ChatMessage Message, int Deliveries) Publish(MessageKind kind, string sender, string text, ChatUser? recipient, Activity? activity)
@@ -276,7 +306,11 @@ public sealed class ChatRoom : IDisposable
         lock (_lock)
         {
             message = new ChatMessage(++_lastSequence, _timeProvider.GetUtcNow(), kind, sender, text, recipient?.Id, recipient?.Name, trace?.Id, trace?.TraceStateString);
-            _history.Add(message);
+            // Presence notices are live only: they never push chat messages out of the history.
+            if (kind == MessageKind.Chat)
+            {
+                _history.Add(message);
+            }
             foreach (var subscription in _subscriptions)
             {
                 if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
