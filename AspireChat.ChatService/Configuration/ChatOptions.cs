@@ -83,4 +83,21 @@ public sealed class ChatOptions
 
     [Range(1, 1_000_000)]
     public int PresenceNoticeBurst { get; set; } = 20;
+
+    // The key (base64, at least 32 bytes) that signs session tokens, so they stay valid across a
+    // restart. Pass it in configuration (Chat__TokenKey) wherever the service runs for real; when
+    // it is not set, a development key is made once and kept in StateDirectory.
+    public string? TokenKey { get; set; }
+
+    // Where a service without a TokenKey keeps its development key, and where every service keeps
+    // the names online for RestartHoldPeriod. One directory per service instance.
+    [Required]
+    public string StateDirectory { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local ? local : Path.GetTempPath(),
+        "AspireChat");
+
+    // After a restart, the names that were online are held this long for their owners: only a
+    // caller with the name's session token can take one (others are answered TAKEN). Zero: off.
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RestartHoldPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AspireChat.ChatService.Users;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Configuration;
@@ -10,10 +11,19 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
     public ValidateOptionsResult Validate(string? name, ChatOptions options)
     {
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        if (options.TokenKey is { Length: > 0 } key && !IsKey(key))
         {
-            return ValidateOptionsResult.Success;
+            results.Add(new ValidationResult($"The token key must be base64 of at least {SessionKey.MinimumBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
         }
-        return ValidateOptionsResult.Fail(results.Select(r => $"{ChatOptions.SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        return results.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(results.Select(r => $"{ChatOptions.SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+    }
+
+    private static bool IsKey(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= SessionKey.MinimumBytes;
     }
 }

@@ -29,6 +29,8 @@ public static class ChatServiceExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
+        builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<ChatRoom>();
         builder.Services.AddHostedService<IdleUserSweeper>();

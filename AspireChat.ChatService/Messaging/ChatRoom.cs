@@ -73,9 +73,11 @@ public sealed class ChatRoom : IDisposable
 
         activity?.SetTag(ChatTelemetry.UserTag, name);
         ChatUser? user;
+        bool held;
         lock (_presenceLock)
         {
             var registration = _users.Register(name, sessionToken, connectionKey);
+            held = registration.Held;
             if (registration.Expired is { } expired)
             {
                 Leave(expired);
@@ -91,7 +93,9 @@ public sealed class ChatRoom : IDisposable
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
             ChatLog.UsernameTaken(_logger, LogText.Escape(name));
-            return new AddUserResult(AddUserOutcome.Taken, $"The username {name} is taken; choose another.");
+            return new AddUserResult(AddUserOutcome.Taken, held
+                ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
+                : $"The username {name} is taken; choose another.");
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
         ChatLog.UserAdded(_logger, LogText.Escape(user.Name));

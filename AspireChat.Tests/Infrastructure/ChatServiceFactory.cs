@@ -42,7 +42,7 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
 
     // Every test registers and sends from one address (127.0.0.1), often many names on one
     // connection: the per-connection and per-address limits are wide open unless Settings says
-    // otherwise.
+    // otherwise; and an in-process service is never restarted.
     private static readonly IReadOnlyDictionary<string, string> s_openFloodLimits = new Dictionary<string, string>
     {
         ["Chat:RegistrationsPerConnectionPerMinute"] = "1000000",
@@ -55,6 +55,9 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         ["Chat:MessageBurstPerAddress"] = "1000000",
         ["Chat:PresenceNoticesPerSecond"] = "1000000",
         ["Chat:PresenceNoticeBurst"] = "1000000",
+        // Never restarted: no names to hold, no state to keep, a key of its own.
+        ["Chat:RestartHoldPeriod"] = "00:00:00",
+        ["Chat:TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     // Generous limits, so tests that send many messages are not rate-limited.
