@@ -21,14 +21,29 @@ internal static class SessionKey
         var path = Path.Combine(options.StateDirectory, FileName);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(options.StateDirectory);
-            var created = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes));
-            File.WriteAllText(path, created);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            Create(path);
         }
         return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
+
+    // Written aside, then moved into place unless another process made one first: every process
+    // that starts at once ends up with the same key.
+    private static void Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var aside = $"{path}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(aside, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes)));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        try
+        {
+            File.Move(aside, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(aside);
+        }
     }
 }
