@@ -23,6 +23,7 @@ public sealed class ProcessStartTests
             [
                 $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpcPort}",
                 $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{httpPort}",
+                $"--Chat:StateDirectory={elsewhere.FullName}",
             ], workingDirectory: elsewhere.FullName);
             await service.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "The chat service");
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
@@ -67,10 +68,13 @@ public sealed class ProcessStartTests
     // Starts the service on free ports (unless an argument says otherwise) and waits for it to end.
     private static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunUntilExitAsync(string argument)
     {
+        // A state directory that nothing else uses (no key or names of another service).
+        var state = Path.Combine(Path.GetTempPath(), $"aspirechat-state-{Guid.NewGuid():N}");
         await using var service = ProjectProcess.Start("AspireChat.ChatService",
         [
             $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{FreePort.Next()}",
             $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{FreePort.Next()}",
+            $"--Chat:StateDirectory={state}",
             argument,
         ]);
         var exitCode = await service.WaitForExitAsync();
