@@ -91,11 +91,7 @@ public sealed class ChatRoom : IDisposable
 
         if (user is null)
         {
-            activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
-            ChatLog.UsernameTaken(_logger, LogText.Escape(name));
-            return new AddUserResult(AddUserOutcome.Taken, held
-                ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
-                : $"The username {name} is taken; choose another.");
+            return Taken(name, held, activity);
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
         ChatLog.UserAdded(_logger, LogText.Escape(user.Name));
@@ -242,6 +238,15 @@ public sealed class ChatRoom : IDisposable
     {
         _rateLimiter.Dispose();
         _floodLimits.Dispose();
+    }
+
+    private AddUserResult Taken(string name, bool held, Activity? activity)
+    {
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
+        ChatLog.UsernameTaken(_logger, LogText.Escape(name));
+        return new AddUserResult(AddUserOutcome.Taken, held
+            ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
+            : $"The username {name} is taken; choose another.");
     }
 
     private string? CheckText(string text)
