@@ -10,7 +10,7 @@ app.MapDefaultEndpoints();
 app.MapGrpcDefaultEndpoints();
 app.MapChatService();
 
-app.Run();
+return app.RunChatService();
 
 // Lets the tests start this exact application (WebApplicationFactory<Program>).
 public partial class Program;

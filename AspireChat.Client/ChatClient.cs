@@ -275,8 +275,9 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     {
                         EnableMultipleHttp2Connections = true,
                         PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                        KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-                        KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                        KeepAlivePingDelay = _options.KeepAlivePingDelay,
+                        KeepAlivePingTimeout = _options.KeepAlivePingTimeout,
+                        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
                         ConnectTimeout = TimeSpan.FromSeconds(5),
                     },
                 });

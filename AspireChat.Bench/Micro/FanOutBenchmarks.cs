@@ -18,13 +18,15 @@ public class FanOutBenchmarks
     private List<Subscription> _subscriptions = [];
     private IHost _host = null!;
 
+    private static readonly CallOrigin s_origin = new("bench/sender", "bench");
+
     [Params(100, 1_000, 10_000)]
     public int Listeners { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var builder = Host.CreateApplicationBuilder(["--Chat:MessagesPerSecond=1000000", "--Chat:MessageBurst=1000000", "--Logging:LogLevel:Default=Warning"]);
+        var builder = Host.CreateApplicationBuilder(["--Chat:MessagesPerSecond=1000000", "--Chat:MessageBurst=1000000", "--Chat:RegistrationBurstPerAddress=1000000", "--Chat:MessageBurstPerConnection=1000000", "--Chat:MessagesPerSecondPerConnection=1000000", "--Chat:MessageBurstPerAddress=1000000", "--Chat:MessagesPerSecondPerAddress=1000000", "--Logging:LogLevel:Default=Warning"]);
         chatservice::Microsoft.Extensions.Hosting.ChatServiceExtensions.AddChatService(builder);
         _host = builder.Build();
         _room = _host.Services.GetRequiredService<ChatRoom>();
@@ -39,7 +41,7 @@ public class FanOutBenchmarks
     [Benchmark]
     public int BroadcastAndDrain()
     {
-        _room.Send(_sender, "a message of a typical length, about sixty characters long");
+        _room.Send(_sender, "a message of a typical length, about sixty characters long", s_origin);
         var read = 0;
         foreach (var subscription in _subscriptions)
         {
@@ -61,5 +63,5 @@ public class FanOutBenchmarks
         _host.Dispose();
     }
 
-    private ChatUser Register(string name) => _room.AddUser(name, null, $"bench/{name}").User!;
+    private ChatUser Register(string name) => _room.AddUser(name, null, $"bench/{name}", new CallOrigin($"bench/{name}", "bench")).User!;
 }

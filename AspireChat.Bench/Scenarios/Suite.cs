@@ -11,11 +11,22 @@ internal static class Suite
 {
     public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
     {
-        // Load, not chat: no per-user rate limit, and no log line per message.
+        // Load, not chat: no per-user, per-connection or per-address rate limit (every bench
+        // client comes from one address), no log line per message, and a room of its own (no
+        // names held from an earlier run).
         await using var chat = await LocalServer.StartChatServiceAsync(new Dictionary<string, string>
         {
             ["Chat__MessagesPerSecond"] = "1000000",
             ["Chat__MessageBurst"] = "1000000",
+            ["Chat__RegistrationsPerConnectionPerMinute"] = "1000000",
+            ["Chat__RegistrationBurstPerConnection"] = "1000000",
+            ["Chat__RegistrationsPerAddressPerMinute"] = "1000000",
+            ["Chat__RegistrationBurstPerAddress"] = "1000000",
+            ["Chat__MessagesPerSecondPerConnection"] = "1000000",
+            ["Chat__MessageBurstPerConnection"] = "1000000",
+            ["Chat__MessagesPerSecondPerAddress"] = "1000000",
+            ["Chat__MessageBurstPerAddress"] = "1000000",
+            ["Chat__RestartHoldPeriod"] = "00:00:00",
             ["Logging__LogLevel__Default"] = "Warning",
         }, cancellationToken);
         await using var ceiling = await LocalServer.StartCeilingAsync(cancellationToken);

@@ -38,4 +38,66 @@ public sealed class ChatOptions
 
     [Range(1, 1_000_000)]
     public int MessageBurst { get; set; } = 20;
+
+    // HTTP/2 keepalive: after this long without a frame from a client, the service pings it ...
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    // ... and closes the connection if the ping is not answered within this, ending its streams
+    // as if the client had closed it (a vanished client must not hold its streams and name).
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    // Per connection and per remote address, whatever names are used on them, so one client
+    // cannot register or send without bound by taking many names. A workshop client registers
+    // once and retries only when its name is taken; a classroom behind one NAT address shares the
+    // address limits, so they are wider.
+    [Range(1, 1_000_000)]
+    public int RegistrationsPerConnectionPerMinute { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationBurstPerConnection { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationsPerAddressPerMinute { get; set; } = 60;
+
+    [Range(1, 1_000_000)]
+    public int RegistrationBurstPerAddress { get; set; } = 60;
+
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecondPerConnection { get; set; } = 20;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurstPerConnection { get; set; } = 40;
+
+    [Range(1, 1_000_000)]
+    public int MessagesPerSecondPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MessageBurstPerAddress { get; set; } = 200;
+
+    // JOINED and LEFT notices, room-wide: a burst of joins reaches every listener as this many
+    // notices and then this many a second; the rest are not sent (ListUsers is always exact).
+    [Range(1, 1_000_000)]
+    public int PresenceNoticesPerSecond { get; set; } = 5;
+
+    [Range(1, 1_000_000)]
+    public int PresenceNoticeBurst { get; set; } = 20;
+
+    // The key (base64, at least 32 bytes) that signs session tokens, so they stay valid across a
+    // restart. Pass it in configuration (Chat__TokenKey) wherever the service runs for real; when
+    // it is not set, a development key is made once and kept in StateDirectory.
+    public string? TokenKey { get; set; }
+
+    // Where a service without a TokenKey keeps its development key, and where every service keeps
+    // the names online for RestartHoldPeriod. One directory per service instance.
+    [Required]
+    public string StateDirectory { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local ? local : Path.GetTempPath(),
+        "AspireChat");
+
+    // After a restart, the names that were online are held this long for their owners: only a
+    // caller with the name's session token can take one (others are answered TAKEN). Zero: off.
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RestartHoldPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

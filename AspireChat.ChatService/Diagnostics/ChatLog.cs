@@ -2,7 +2,8 @@ using AspireChat.ChatService.Messaging;
 
 namespace AspireChat.ChatService.Diagnostics;
 
-// Never logs the text of a message.
+// Never logs the text of a message. Every client-given string (names, recipients, claimed
+// names, peers) is passed through LogText.Escape first.
 internal static partial class ChatLog
 {
     [LoggerMessage(1, LogLevel.Information, "User {Username} added", EventName = "UserAdded")]
@@ -37,4 +38,10 @@ internal static partial class ChatLog
 
     [LoggerMessage(11, LogLevel.Warning, "{Caller} tried to send a message as {Claimed}; refused", EventName = "ImpersonationRefused")]
     public static partial void ImpersonationRefused(ILogger logger, string caller, string claimed);
+
+    [LoggerMessage(12, LogLevel.Warning, "Malformed {Method} request from {Peer} answered INVALID_ARGUMENT: {Reason} ({Unlogged} more since the last such line)", EventName = "MalformedRequest")]
+    public static partial void MalformedRequest(ILogger logger, string method, string peer, string reason, long unlogged);
+
+    [LoggerMessage(13, LogLevel.Information, "Registration from {Address} refused: {Reason}", EventName = "RegistrationRefused")]
+    public static partial void RegistrationRefused(ILogger logger, string address, string reason);
 }

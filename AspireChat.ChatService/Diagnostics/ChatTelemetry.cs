@@ -29,6 +29,7 @@ public sealed class ChatTelemetry : IDisposable
         Messages = _meter.CreateCounter<long>("chat.messages", "{message}", "Messages sent, by kind (broadcast, direct, presence) and outcome.");
         Deliveries = _meter.CreateCounter<long>("chat.deliveries", "{message}", "Messages queued for a Listen stream.");
         DroppedListeners = _meter.CreateCounter<long>("chat.listeners.dropped", "{stream}", "Listen streams dropped because they fell too far behind.");
+        MalformedRequests = _meter.CreateCounter<long>("chat.requests.malformed", "{request}", "Requests whose bytes were not a valid message, answered INVALID_ARGUMENT.");
         DeliveryLatency = _meter.CreateHistogram<double>("chat.delivery.latency", "ms", "Time from a message's acceptance to its write to a Listen stream.");
     }
 
@@ -43,6 +44,8 @@ public sealed class ChatTelemetry : IDisposable
     public Counter<long> Deliveries { get; }
 
     public Counter<long> DroppedListeners { get; }
+
+    public Counter<long> MalformedRequests { get; }
 
     public Histogram<double> DeliveryLatency { get; }
 

@@ -3,7 +3,9 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,24 +14,35 @@ public static class ChatServiceExtensions
     // The chat service's wiring: options, the room, its telemetry and the gRPC service.
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
+        ChatEndpoints.AddDefaults(builder.Configuration);
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
+
+        var startupFailure = new StartupFailure();
+        startupFailure.HoldBackHostErrors(builder.Logging);
+        builder.Services.AddSingleton(startupFailure);
+
         builder.Services.AddOptions<ChatOptions>()
             .BindConfiguration(ChatOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
+        builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<ChatRoom>();
         builder.Services.AddHostedService<IdleUserSweeper>();
 
+        builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddGrpc(options =>
         {
             // A chat message is at most 4,096 characters; anything far larger is refused with
             // RESOURCE_EXHAUSTED before it is read.
             options.MaxReceiveMessageSize = 64 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        });
+        }).AddServiceOptions<ChatGrpcService>(options => options.Interceptors.Add<MalformedRequestInterceptor>());
 
         return builder;
     }
@@ -40,9 +53,13 @@ public static class ChatServiceExtensions
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
         // instead of holding up the shutdown.
-        var room = app.Services.GetRequiredService<ChatRoom>();
-        app.Lifetime.ApplicationStopping.Register(room.Stop);
+        // Resolved then, not now: a room with invalid options must fail in Run (StartupFailure).
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ChatRoom>().Stop());
 
         return app;
     }
+
+    // Runs until stopped; returns the process exit code (StartupFailure: 1 when it cannot start).
+    public static int RunChatService(this WebApplication app) =>
+        app.Services.GetRequiredService<StartupFailure>().Run(app);
 }

@@ -9,7 +9,9 @@ using Grpc.Core;
 namespace AspireChat.ChatService.Grpc;
 
 // The gRPC face of the room. Ordinary user mistakes are answered in MessageResponse (a workshop
-// client crashes on an error status); protocol errors are RpcExceptions.
+// client crashes on an error status); protocol errors are RpcExceptions. Bound through
+// ChatServiceBinding, so malformed requests never reach it.
+[BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
 internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
     // One wire message per chat message, shared by every stream that writes it: a broadcast to
@@ -18,7 +20,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
-        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context));
+        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context));
         return Task.FromResult(ToResponse(result));
     }
 
@@ -28,11 +30,12 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         var claimed = request.User?.Username;
         if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
         {
-            ChatLog.ImpersonationRefused(logger, caller.Name, claimed);
-            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {claimed}.");
+            // Escaped in the status too: grpc-dotnet logs its detail.
+            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), LogText.Escape(claimed));
+            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
         }
 
-        var result = room.Send(caller, request.Msg);
+        var result = room.Send(caller, request.Msg, Origin(context));
         return Task.FromResult(ToResponse(result));
     }
 
@@ -133,6 +136,13 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
     private static string ConnectionKey(ServerCallContext context) =>
         $"{context.Peer}/{context.GetHttpContext().Connection.Id}";
 
+    private static CallOrigin Origin(ServerCallContext context)
+    {
+        var connection = context.GetHttpContext().Connection;
+        var address = connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : connection.RemoteIpAddress;
+        return new CallOrigin(connection.Id, address?.ToString() ?? "unknown");
+    }
+
     private static MessageResponse ToResponse(AddUserResult result) => new()
     {
         Msg = result.Message,
@@ -140,6 +150,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         {
             AddUserOutcome.Added => MessageResponse.Types.Code.Added,
             AddUserOutcome.Taken => MessageResponse.Types.Code.Taken,
+            AddUserOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
             _ => MessageResponse.Types.Code.InvalidUsername,
         },
         SessionToken = result.User?.SessionToken ?? "",

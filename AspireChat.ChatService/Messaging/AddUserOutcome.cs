@@ -5,4 +5,6 @@ public enum AddUserOutcome
     Added,
     Taken,
     InvalidUsername,
+    // A per-connection or per-address registration limit.
+    RateLimited,
 }

@@ -22,6 +22,7 @@ public sealed class ChatRoom : IDisposable
     private readonly List<Subscription> _subscriptions = [];
     private readonly MessageHistory _history;
     private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
+    private readonly FloodLimits _floodLimits;
     private readonly UserRegistry _users;
     private readonly ChatOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -38,6 +39,7 @@ public sealed class ChatRoom : IDisposable
         _telemetry = telemetry;
         _logger = logger;
         _history = new MessageHistory(_options.HistorySize);
+        _floodLimits = new FloodLimits(_options);
         _rateLimiter = PartitionedRateLimiter.Create<ChatUser, long>(user => RateLimitPartition.GetTokenBucketLimiter(user.Id, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = _options.MessageBurst,
@@ -52,22 +54,31 @@ public sealed class ChatRoom : IDisposable
     // Identifies this room's run: sequence numbers start again with every epoch.
     public string Epoch { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey)
+    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey, CallOrigin origin)
     {
         using var activity = _telemetry.Source.StartActivity(ChatTelemetry.AddUserSpan);
+
+        if (_floodLimits.TryRegister(origin) is { } tooMany)
+        {
+            activity?.SetTag(ChatTelemetry.OutcomeTag, "rate_limited");
+            ChatLog.RegistrationRefused(_logger, LogText.Escape(origin.Address), LogText.Escape(tooMany));
+            return new AddUserResult(AddUserOutcome.RateLimited, tooMany);
+        }
 
         if (!ChatConventions.TryNormalizeUsername(requestedName, out var name, out var error))
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "invalid_username");
-            ChatLog.UsernameInvalid(_logger, error);
+            ChatLog.UsernameInvalid(_logger, LogText.Escape(error));
             return new AddUserResult(AddUserOutcome.InvalidUsername, error);
         }
 
         activity?.SetTag(ChatTelemetry.UserTag, name);
         ChatUser? user;
+        bool held;
         lock (_presenceLock)
         {
             var registration = _users.Register(name, sessionToken, connectionKey);
+            held = registration.Held;
             if (registration.Expired is { } expired)
             {
                 Leave(expired);
@@ -75,22 +86,20 @@ public sealed class ChatRoom : IDisposable
             user = registration.User;
             if (user is not null && registration.IsNew)
             {
-                Publish(MessageKind.Joined, user.Name, $"{user.Name} joined", recipient: null, activity);
+                PublishPresence(MessageKind.Joined, user.Name, $"{user.Name} joined", activity);
             }
         }
 
         if (user is null)
         {
-            activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
-            ChatLog.UsernameTaken(_logger, name);
-            return new AddUserResult(AddUserOutcome.Taken, $"The username {name} is taken; choose another.");
+            return Taken(name, held, activity);
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
-        ChatLog.UserAdded(_logger, user.Name);
+        ChatLog.UserAdded(_logger, LogText.Escape(user.Name));
         return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
     }
 
-    public SendResult Send(ChatUser sender, string? text)
+    public SendResult Send(ChatUser sender, string? text, CallOrigin origin)
     {
         text ??= "";
         var isDirect = ChatConventions.TryParseDirect(text, out var recipientName, out var body);
@@ -112,6 +121,10 @@ public sealed class ChatRoom : IDisposable
         if (!lease.IsAcquired)
         {
             return Refuse(SendOutcome.RateLimited, $"Slow down: at most {_options.MessagesPerSecond} messages a second, in bursts of up to {_options.MessageBurst}.", sender, isDirect, activity);
+        }
+        if (_floodLimits.TrySend(origin) is { } tooMany)
+        {
+            return Refuse(SendOutcome.RateLimited, tooMany, sender, isDirect, activity);
         }
 
         ChatUser? recipient = null;
@@ -135,10 +148,10 @@ public sealed class ChatRoom : IDisposable
         _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, "sent"));
         if (recipient is not null)
         {
-            ChatLog.DirectMessageSent(_logger, sender.Name, message.Sequence, recipient.Name, deliveries);
+            ChatLog.DirectMessageSent(_logger, LogText.Escape(sender.Name), message.Sequence, LogText.Escape(recipient.Name), deliveries);
             return new SendResult(SendOutcome.Sent, $"Sent to {recipient.Name}.", message);
         }
-        ChatLog.MessageBroadcast(_logger, sender.Name, message.Sequence, deliveries);
+        ChatLog.MessageBroadcast(_logger, LogText.Escape(sender.Name), message.Sequence, deliveries);
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
@@ -178,7 +191,7 @@ public sealed class ChatRoom : IDisposable
             }
         }
         _telemetry.Listeners.Add(1);
-        ChatLog.ListenStarted(_logger, user.Name, created.Backlog.Count);
+        ChatLog.ListenStarted(_logger, LogText.Escape(user.Name), created.Backlog.Count);
         subscription = created;
         return opened;
     }
@@ -219,10 +232,23 @@ public sealed class ChatRoom : IDisposable
         subscription.Close(SubscriptionEnd.None);
         _users.CloseStream(subscription.User);
         _telemetry.Listeners.Add(-1);
-        ChatLog.ListenStopped(_logger, subscription.User.Name);
+        ChatLog.ListenStopped(_logger, LogText.Escape(subscription.User.Name));
     }
 
-    public void Dispose() => _rateLimiter.Dispose();
+    public void Dispose()
+    {
+        _rateLimiter.Dispose();
+        _floodLimits.Dispose();
+    }
+
+    private AddUserResult Taken(string name, bool held, Activity? activity)
+    {
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
+        ChatLog.UsernameTaken(_logger, LogText.Escape(name));
+        return new AddUserResult(AddUserOutcome.Taken, held
+            ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
+            : $"The username {name} is taken; choose another.");
+    }
 
     private string? CheckText(string text)
     {
@@ -257,14 +283,27 @@ public sealed class ChatRoom : IDisposable
         };
         activity?.SetTag(ChatTelemetry.OutcomeTag, outcomeName);
         _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, outcomeName));
-        ChatLog.MessageRefused(_logger, sender.Name, outcome);
+        ChatLog.MessageRefused(_logger, LogText.Escape(sender.Name), outcome);
         return new SendResult(outcome, reason);
     }
 
     private void Leave(ChatUser user)
     {
-        Publish(MessageKind.Left, user.Name, $"{user.Name} left", recipient: null, activity: null);
-        ChatLog.UserLeft(_logger, user.Name);
+        PublishPresence(MessageKind.Left, user.Name, $"{user.Name} left", activity: null);
+        ChatLog.UserLeft(_logger, LogText.Escape(user.Name));
+    }
+
+    // Room-wide rate-limited (FloodLimits): past the burst, notices are counted, not sent.
+    private void PublishPresence(MessageKind kind, string name, string text, Activity? activity)
+    {
+        if (_floodLimits.TryNotifyPresence())
+        {
+            Publish(kind, name, text, recipient: null, activity);
+        }
+        else
+        {
+            _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "suppressed"));
+        }
     }
 
     private (ChatMessage Message, int Deliveries) Publish(MessageKind kind, string sender, string text, ChatUser? recipient, Activity? activity)
@@ -277,7 +316,11 @@ public sealed class ChatRoom : IDisposable
         lock (_lock)
         {
             message = new ChatMessage(++_lastSequence, _timeProvider.GetUtcNow(), kind, sender, text, recipient?.Id, recipient?.Name, trace?.Id, trace?.TraceStateString);
-            _history.Add(message);
+            // Presence notices are live only: they never push chat messages out of the history.
+            if (kind == MessageKind.Chat)
+            {
+                _history.Add(message);
+            }
             foreach (var subscription in _subscriptions)
             {
                 if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
@@ -303,7 +346,7 @@ public sealed class ChatRoom : IDisposable
         foreach (var subscription in dropped ?? [])
         {
             _telemetry.DroppedListeners.Add(1);
-            ChatLog.ListenerDropped(_logger, subscription.User.Name, _options.ListenerQueueCapacity);
+            ChatLog.ListenerDropped(_logger, LogText.Escape(subscription.User.Name), _options.ListenerQueueCapacity);
         }
         return (message, deliveries);
     }

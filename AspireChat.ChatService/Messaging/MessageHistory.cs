@@ -7,6 +7,8 @@ public sealed class MessageHistory(int capacity)
     private readonly ChatMessage[] _ring = new ChatMessage[capacity];
     private int _start;
     private int _count;
+    // The sequence number of the newest message pushed out of the ring (0: none yet).
+    private long _lastEvicted;
 
     public void Add(ChatMessage message)
     {
@@ -16,16 +18,18 @@ public sealed class MessageHistory(int capacity)
         }
         else
         {
+            _lastEvicted = _ring[_start].Sequence;
             _ring[_start] = message;
             _start = (_start + 1) % _ring.Length;
         }
     }
 
     // The messages after a sequence number that pass the filter. Missed counts the sequence
-    // numbers after it that are no longer kept (some may not have been for this reader anyway).
+    // numbers after it up to the newest one no longer kept (some may not have been chat messages
+    // for this reader anyway).
     public List<ChatMessage> After(long sequence, Func<ChatMessage, bool> filter, out long missed)
     {
-        missed = _count == 0 ? 0 : Math.Max(0, this[0].Sequence - 1 - sequence);
+        missed = Math.Max(0, _lastEvicted - sequence);
         var result = new List<ChatMessage>();
         for (var i = FirstIndexAfter(sequence); i < _count; i++)
         {

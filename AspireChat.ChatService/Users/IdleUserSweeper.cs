@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AspireChat.ChatService.Users;
 
 // Removes users whose grace period has passed, so their names are free and LEFT notices go out
-// even when nobody asks for the name again.
+// even when nobody asks for the name again; keeps the names online for the next start.
 public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options, TimeProvider timeProvider) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,10 +17,13 @@ public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 room.ExpireIdleUsers();
+                room.Users.SaveNames();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: the names online now are the ones held after the restart.
+            room.Users.SaveNames(force: true);
         }
     }
 }

@@ -9,8 +9,11 @@ namespace AspireChat.ChatService.Users;
 // Who is online. A user stays online while it has a Listen stream, plus the reconnect grace
 // period after its last stream ends (or after it registered, if it never listened); past that it
 // is expired: invisible to every look-up at once, removed by the next sweep or registration.
-public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
+public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry, SessionTokens? tokens = null, NameReservations? reservations = null)
 {
+    private readonly SessionTokens _tokens = tokens ?? new SessionTokens(RandomNumberGenerator.GetBytes(SessionKey.MinimumBytes));
+    private readonly NameReservations _reservations = reservations ?? NameReservations.None;
+    private bool _namesChanged;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ChatUser> _byName = new(StringComparer.Ordinal);
     // Names by their confusable skeleton: one user per look.
@@ -47,13 +50,21 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 }
             }
 
+            // A valid token for this very name is its owner's, from before a restart.
+            var ownersToken = sessionToken is not null && _tokens.Verify(sessionToken, username) ? sessionToken : null;
+            if (ownersToken is null && _reservations.IsHeld(username))
+            {
+                return new Registration(null, IsNew: false, Expired: expired, Held: true);
+            }
+
             var now = timeProvider.GetTimestamp();
-            var user = new ChatUser(++_lastId, username, NewSessionToken(), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
+            var user = new ChatUser(++_lastId, username, ownersToken ?? _tokens.Issue(username), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
             _byName.Add(key, user);
             _bySkeleton.Add(skeleton, user);
-            _byToken.Add(user.SessionToken, user);
+            _byToken[user.SessionToken] = user;
             // A connection speaks for its latest registration.
             _byConnection[connectionKey] = user;
+            _namesChanged = true;
             telemetry.UsersOnline.Add(1);
             return new Registration(user, IsNew: true, Expired: expired);
         }
@@ -121,6 +132,22 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    // Keeps the names online for the next start (NameReservations), when they have changed.
+    public void SaveNames(bool force = false)
+    {
+        string[] names;
+        lock (_lock)
+        {
+            if (!_namesChanged && !force)
+            {
+                return;
+            }
+            _namesChanged = false;
+            names = [.. _byName.Values.Where(u => !IsExpired(u)).Select(u => u.Name)];
+        }
+        _reservations.Save(names);
+    }
+
     public IReadOnlyList<ChatUser> RemoveExpired()
     {
         lock (_lock)
@@ -151,6 +178,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     private void Remove(ChatUser user)
     {
         user.Removed = true;
+        _namesChanged = true;
         _byName.Remove(ChatConventions.UsernameKey(user.Name));
         _bySkeleton.Remove(ChatConventions.UsernameSkeleton(user.Name));
         _byToken.Remove(user.SessionToken);
@@ -160,7 +188,4 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
         telemetry.UsersOnline.Add(-1);
     }
-
-    // 128 random bits: the token is the only credential an AspireChat client has.
-    private static string NewSessionToken() => RandomNumberGenerator.GetHexString(32, lowercase: true);
 }

@@ -24,4 +24,12 @@ public sealed class ChatClientOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    // HTTP/2 keepalive, whether or not a call is open: a service (or network) that went silent is
+    // noticed within delay + timeout, and the client reconnects.
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -20,7 +20,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            entries.Add(new CapturedLog(category, logLevel, formatter(state, exception), [.. values]));
+            entries.Add(new CapturedLog(category, logLevel, formatter(state, exception), [.. values], exception));
         }
     }
 }

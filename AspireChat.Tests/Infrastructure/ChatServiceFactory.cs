@@ -40,6 +40,26 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    // Every test registers and sends from one address (127.0.0.1), often many names on one
+    // connection: the per-connection and per-address limits are wide open unless Settings says
+    // otherwise; and an in-process service is never restarted.
+    private static readonly IReadOnlyDictionary<string, string> s_openFloodLimits = new Dictionary<string, string>
+    {
+        ["Chat:RegistrationsPerConnectionPerMinute"] = "1000000",
+        ["Chat:RegistrationBurstPerConnection"] = "1000000",
+        ["Chat:RegistrationsPerAddressPerMinute"] = "1000000",
+        ["Chat:RegistrationBurstPerAddress"] = "1000000",
+        ["Chat:MessagesPerSecondPerConnection"] = "1000000",
+        ["Chat:MessageBurstPerConnection"] = "1000000",
+        ["Chat:MessagesPerSecondPerAddress"] = "1000000",
+        ["Chat:MessageBurstPerAddress"] = "1000000",
+        ["Chat:PresenceNoticesPerSecond"] = "1000000",
+        ["Chat:PresenceNoticeBurst"] = "1000000",
+        // Never restarted: no names to hold, no state to keep, a key of its own.
+        ["Chat:RestartHoldPeriod"] = "00:00:00",
+        ["Chat:TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    };
+
     // Generous limits, so tests that send many messages are not rate-limited.
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
@@ -64,7 +84,7 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Kestrel:Endpoints:grpc:Url", "http://127.0.0.1:0");
         builder.UseSetting("Kestrel:Endpoints:http:Url", "http://127.0.0.1:0");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in s_openFloodLimits.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -21,12 +21,13 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static ProjectProcess Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    // Runs in the project's output directory unless workingDirectory says otherwise.
+    public static ProjectProcess Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var dll = BuiltProject.DllPath(project);
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

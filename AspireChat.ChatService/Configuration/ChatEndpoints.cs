@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace AspireChat.ChatService.Configuration;
+
+// The service's two Kestrel endpoints. Their URLs are in appsettings.json (the AppHost reads them
+// there); their protocols, and their URLs when no appsettings.json is found, are set here, so the
+// service is the same whatever directory it is started from.
+internal static class ChatEndpoints
+{
+    public const string Grpc = "grpc";
+    public const string Http = "http";
+    public const string DefaultGrpcUrl = "http://localhost:50051";
+    public const string DefaultHttpUrl = "http://localhost:50080";
+
+    // The URLs and log levels, at the lowest precedence: appsettings files, environment variables
+    // and arguments all win.
+    public static void AddDefaults(IConfigurationManager configuration) =>
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [$"Kestrel:Endpoints:{Grpc}:Url"] = DefaultGrpcUrl,
+                [$"Kestrel:Endpoints:{Http}:Url"] = DefaultHttpUrl,
+                // As appsettings.json says, so a service started elsewhere logs the same way.
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                // grpc-dotnet logs the status of every call that ends in an RpcException at
+                // Information: a line per refused call, from any client. Configuration may lower it.
+                ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
+            },
+        });
+
+    // gRPC is cleartext HTTP/2 with prior knowledge (h2c), as grpcio clients speak it: an endpoint
+    // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
+    // Keepalive pings find clients that vanished without closing their connection (Kestrel checks
+    // once a second).
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration)
+    {
+        options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
+            .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
+            .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
+        if (ReadLeniently(configuration) is { } chat)
+        {
+            options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
+            options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+        }
+    }
+
+    // Kestrel is built before the options are validated at start; invalid ones are left to that
+    // validation, which names the setting (StartupFailure), rather than thrown here.
+    private static ChatOptions? ReadLeniently(IConfiguration configuration)
+    {
+        var chat = new ChatOptions();
+        try
+        {
+            configuration.GetSection(ChatOptions.SectionName).Bind(chat);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        return new ChatOptionsValidator().Validate(null, chat).Succeeded ? chat : null;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using AspireChat.ChatService.Users;
+using Microsoft.Extensions.Options;
+
+namespace AspireChat.ChatService.Configuration;
+
+// The data annotations of ChatOptions, each failure naming its setting as configuration spells it
+// ("Chat:MaxStreamsPerUser: ..."), so a refused start says what to fix.
+internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        if (options.TokenKey is { Length: > 0 } key && !IsKey(key))
+        {
+            results.Add(new ValidationResult($"The token key must be base64 of at least {SessionKey.MinimumBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
+        }
+        return results.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(results.Select(r => $"{ChatOptions.SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+    }
+
+    private static bool IsKey(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= SessionKey.MinimumBytes;
+    }
+}

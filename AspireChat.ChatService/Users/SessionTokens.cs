@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AspireChat.ChatService.Users;
+
+// Session tokens that name their user and are signed (HMAC-SHA256) with the service's key, so a
+// restarted service holding the same key can tell a name's owner from anybody else:
+// "v1.<name, base64url>.<128 random bits>.<signature>". Only the key's holders can make one.
+public sealed class SessionTokens(byte[] key)
+{
+    private const string Version = "v1";
+
+    public string Issue(string username)
+    {
+        var body = $"{Version}.{Base64Url(Encoding.UTF8.GetBytes(username))}.{Base64Url(RandomNumberGenerator.GetBytes(16))}";
+        return $"{body}.{Sign(body)}";
+    }
+
+    // True when the token was signed with this key for this (normalised) username.
+    public bool Verify(string token, string username)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 4 || parts[0] != Version)
+        {
+            return false;
+        }
+        var body = token[..token.LastIndexOf('.')];
+        var expected = Encoding.ASCII.GetBytes(Sign(body));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[3]))
+            && parts[1] == Base64Url(Encoding.UTF8.GetBytes(username));
+    }
+
+    private string Sign(string body) => Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
