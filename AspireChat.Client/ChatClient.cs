@@ -38,7 +38,13 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         var response = await grpc.AddUserAsync(new User { Username = username }, Headers(), cancellationToken: cancellationToken);
         if (response.Code != Code.Added)
         {
-            return new RegistrationResult(response.Code == Code.Taken ? RegistrationOutcome.Taken : RegistrationOutcome.InvalidUsername, response.Msg);
+            var outcome = response.Code switch
+            {
+                Code.Taken => RegistrationOutcome.Taken,
+                Code.RateLimited => RegistrationOutcome.RateLimited,
+                _ => RegistrationOutcome.InvalidUsername,
+            };
+            return new RegistrationResult(outcome, response.Msg);
         }
 
         Username = response.Username is { Length: > 0 } stored ? stored : username;
@@ -243,6 +249,11 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
             }
             ChatClientLog.Reregistering(logger, Username!);
             var result = await RegisterAsync(Username!, cancellationToken);
+            if (result.Outcome == RegistrationOutcome.RateLimited)
+            {
+                // Passing: the caller retries as after any refused call (a listener with its backoff).
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, result.Message));
+            }
             if (result.Outcome != RegistrationOutcome.Added)
             {
                 throw new ChatSessionLostException($"The username {Username} could not be registered again: {result.Message}");
