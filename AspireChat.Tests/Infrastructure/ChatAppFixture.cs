@@ -53,9 +53,6 @@ public sealed class ChatAppFixture : IAsyncLifetime
             .StartupTimeout();
         // The resources' output stays in the app (ResourceLoggerService), out of the test log.
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        // A room of its own: no names held from a developer's AppHost, nor from another test app.
-        appHost.CreateResourceBuilder<ProjectResource>("chat")
-            .WithEnvironment("Chat__StateDirectory", Directory.CreateTempSubdirectory("aspirechat-test-state-").FullName);
         return await appHost.BuildAsync().StartupTimeout();
     }
 
