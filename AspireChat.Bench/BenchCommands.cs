@@ -8,8 +8,8 @@ using BenchmarkDotNet.Running;
 
 namespace AspireChat.Bench;
 
-// The bench's commands: the suite (its own servers), each scenario against any server of the
-// contract, the ceiling server, and the microbenchmarks.
+// The bench's commands: the suite (its own servers, the backplane's included), each scenario
+// against any server of the contract, the ceiling server, and the microbenchmarks.
 internal static class BenchCommands
 {
     public static RootCommand Create()
@@ -18,7 +18,7 @@ internal static class BenchCommands
 
         var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each scenario, to check the bench works (CI runs this)." };
         var output = new Option<string>("--output") { Description = "Where to write the results as JSON.", DefaultValueFactory = _ => "bench-results.json" };
-        var suite = new Command("suite", "Start a chat service and the ceiling server, run every scenario, print the tables and write the JSON.") { smoke, output };
+        var suite = new Command("suite", "Start a chat service, the ceiling server, and 3 chat replicas on a redis-server (the backplane); run every scenario, print the tables and write the JSON.") { smoke, output };
         suite.SetAction((parsed, cancellationToken) => Suite.RunAsync(parsed.GetValue(smoke) ? SuiteOptions.Smoke : SuiteOptions.Full, parsed.GetValue(output)!, Console.Out, cancellationToken));
         root.Subcommands.Add(suite);
 
@@ -61,7 +61,7 @@ internal static class BenchCommands
 
         var fanOut = new Command("fanout", "N listeners, S senders at full speed: accepted, delivered, lost, server CPU.") { server, workshop, serverPid, listeners, senders, duration, size };
         fanOut.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
-            FanOutScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(senders), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Fan-out"));
+            FanOutScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(senders), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Fan-out"));
         root.Subcommands.Add(fanOut);
 
         var latency = new Command("latency", "N listeners, one sender at a steady rate: send-to-receive percentiles.") { server, workshop, listeners, rate, duration, size };
@@ -78,7 +78,7 @@ internal static class BenchCommands
             }
         });
         capacity.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
-            CapacityScenario.RunAsync(target, new ServerProcess(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), cancellationToken), "Capacity"));
+            CapacityScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), cancellationToken), "Capacity"));
         root.Subcommands.Add(capacity);
 
         var ceiling = new Command("ceiling-server", "Serve the bare gRPC fan-out (the ceiling) on ASPNETCORE_URLS.");

@@ -56,9 +56,18 @@ internal static class ChatConventions
         {
             end++;
         }
-        if (end == start + 1 || end == text.Length)
+        if (end == start + 1)
         {
             return false;
+        }
+        if (end == text.Length)
+        {
+            // "@bob" alone is a broadcast; but "@bob\u200bsecret" looks like "@bob secret": with an
+            // invisible or blank character in it, it is a direct message to a name nobody can have.
+            if (!text.Skip(start + 1).Any(c => IsInvisible(c) || c == '\u2800'))
+            {
+                return false;
+            }
         }
 
         recipient = text[(start + 1)..end];

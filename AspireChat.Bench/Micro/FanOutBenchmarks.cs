@@ -41,7 +41,8 @@ public class FanOutBenchmarks
     [Benchmark]
     public int BroadcastAndDrain()
     {
-        _room.Send(_sender, "a message of a typical length, about sixty characters long", s_origin);
+        // The in-memory room completes synchronously.
+        _room.SendAsync(_sender, "a message of a typical length, about sixty characters long", s_origin).GetAwaiter().GetResult();
         var read = 0;
         foreach (var subscription in _subscriptions)
         {
@@ -63,5 +64,5 @@ public class FanOutBenchmarks
         _host.Dispose();
     }
 
-    private ChatUser Register(string name) => _room.AddUser(name, null, $"bench/{name}", new CallOrigin($"bench/{name}", "bench")).User!;
+    private ChatUser Register(string name) => _room.AddUserAsync(name, null, $"bench/{name}", new CallOrigin($"bench/{name}", "bench")).GetAwaiter().GetResult().User!;
 }

@@ -3,14 +3,17 @@ using AspireChat.Bench.Scenarios;
 
 namespace AspireChat.Bench.Reporting;
 
-// Everything one run measured, as written to JSON.
+// Everything one run measured, as written to JSON. FanOut and Latency hold every server's rows
+// (the in-memory service, the ceiling, the backplane's replicas), told apart by their target.
 internal sealed record SuiteReport(
     string Machine,
     DateTimeOffset StartedAt,
     IReadOnlyList<FanOutResult> FanOut,
     IReadOnlyList<CeilingRatio> CeilingRatios,
+    IReadOnlyList<BackplaneRatio> BackplaneRatios,
     IReadOnlyList<LatencyResult> Latency,
-    IReadOnlyList<CapacityResult> Capacity)
+    IReadOnlyList<CapacityResult> Capacity,
+    IReadOnlyList<TargetCheck> BackplaneTargets)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 

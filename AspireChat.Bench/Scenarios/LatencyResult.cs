@@ -1,8 +1,9 @@
 namespace AspireChat.Bench.Scenarios;
 
 // Send-to-receive latency in milliseconds, over every delivery, measured from each message's
-// scheduled send time (so that a stall delays every message scheduled during it). Missed: slots
-// whose send had not even started on time.
+// scheduled send time (so that a stall delays every message scheduled during it). Lost and
+// duplicates are counted per listener, as in the fan-out; order is not: the sends of this open
+// loop overlap, so a sender's messages have no order of their own to keep.
 internal sealed record LatencyResult(
     string Target,
     int Listeners,
@@ -13,6 +14,7 @@ internal sealed record LatencyResult(
     long Failed,
     long Deliveries,
     long Lost,
+    long Duplicates,
     double P50,
     double P90,
     double P99,

@@ -47,7 +47,7 @@ internal static class LatencyScenario
         var latencies = listeners.SelectMany(l => l.LatenciesMs).Order().ToArray();
         double At(double percentile) => latencies.Length == 0 ? double.NaN : Math.Round(latencies[Math.Min(latencies.Length - 1, (int)(percentile * latencies.Length))], 2);
         return new LatencyResult(target.Name, listenerCount, rate, scheduled, accepted, refused, failed, latencies.Length,
-            listeners.Sum(l => accepted - l.Unique),
+            listeners.Sum(l => accepted - l.Unique), listeners.Sum(l => l.Duplicates),
             At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2));
     }
 }

@@ -1,6 +1,7 @@
 namespace AspireChat.Bench.Scenarios;
 
 // What the suite runs: the full set, or a smoke of a few seconds that keeps the bench honest in CI.
+// Replicas: the chat replicas of the backplane, sharing one redis-server.
 internal sealed record SuiteOptions(
     int[] FanOutListeners,
     int Senders,
@@ -9,11 +10,12 @@ internal sealed record SuiteOptions(
     TimeSpan LatencyDuration,
     int CapacityListeners,
     double CapacityMemoryLimitMegabytes,
-    int MessageSize)
+    int MessageSize,
+    int Replicas)
 {
-    public static SuiteOptions Full { get; } = new([1, 8, 100, 1_000, 10_000], 4, TimeSpan.FromSeconds(5), [1, 100, 1_000, 10_000], TimeSpan.FromSeconds(10), 10_000, 4_096, 128);
+    public static SuiteOptions Full { get; } = new([1, 8, 100, 1_000, 10_000], 4, TimeSpan.FromSeconds(5), [1, 100, 1_000, 10_000], TimeSpan.FromSeconds(10), 10_000, 4_096, 128, 3);
 
-    public static SuiteOptions Smoke { get; } = new([1, 8], 2, TimeSpan.FromSeconds(1), [8], TimeSpan.FromSeconds(1), 50, 4_096, 128);
+    public static SuiteOptions Smoke { get; } = new([1, 8], 2, TimeSpan.FromSeconds(1), [8], TimeSpan.FromSeconds(1), 50, 4_096, 128, 3);
 
     // A steady rate that keeps deliveries near 20,000 a second, at most 100 messages a second.
     public static double LatencyRate(int listeners) => Math.Min(100, 20_000.0 / listeners);

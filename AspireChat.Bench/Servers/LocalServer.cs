@@ -4,36 +4,48 @@ using System.Net.Sockets;
 
 namespace AspireChat.Bench.Servers;
 
-// A server the suite starts as a process of its own, from this program's build output, on free
-// loopback ports, and kills when it is done with it.
+// A server the suite starts as a process of its own (from this program's build output, or
+// redis-server) on free loopback ports, with a temporary directory of its own; disposed, it is
+// killed and its directory deleted.
 internal sealed class LocalServer : IAsyncDisposable
 {
     private static readonly TimeSpan s_startupTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
+    private readonly string _name;
+    private readonly string _ownDirectory;
     private readonly Queue<string> _output = new();
 
-    private LocalServer(Process process, Uri grpcUrl)
+    private LocalServer(Process process, string name, int port, string ownDirectory)
     {
         _process = process;
-        GrpcUrl = grpcUrl;
+        _name = name;
+        _ownDirectory = ownDirectory;
+        Port = port;
     }
 
-    public Uri GrpcUrl { get; }
+    // The port it serves on, on 127.0.0.1: gRPC (h2c), or Redis's protocol.
+    public int Port { get; }
+
+    public Uri GrpcUrl => new($"http://127.0.0.1:{Port}");
 
     public ServerProcess Process => new(_process.Id);
 
     public int ProcessId => _process.Id;
 
-    // The chat service, with its two endpoints (grpc h2c and http for health) on free ports.
+    // The chat service, with its two endpoints (grpc h2c and http for health) on free ports and
+    // a state directory (token key, names held) of its own, so no earlier run's state is read.
     public static Task<LocalServer> StartChatServiceAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var grpc = FreeLoopbackPort();
+        var state = Directory.CreateTempSubdirectory("aspirechat-bench-state-").FullName;
         var environment = new Dictionary<string, string>(settings)
         {
             ["Kestrel__Endpoints__grpc__Url"] = $"http://127.0.0.1:{grpc}",
             ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{FreeLoopbackPort()}",
+            ["Chat__StateDirectory"] = state,
         };
-        return StartAsync(Path.Combine(AppContext.BaseDirectory, "AspireChat.ChatService.dll"), [], AppContext.BaseDirectory, environment, grpc, cancellationToken);
+        var dll = Path.Combine(AppContext.BaseDirectory, "AspireChat.ChatService.dll");
+        return StartAsync("dotnet", [dll], AppContext.BaseDirectory, environment, grpc, state, cancellationToken);
     }
 
     // The ceiling (`AspireChat.Bench ceiling-server`), in an empty directory of its own: the build
@@ -43,13 +55,32 @@ internal sealed class LocalServer : IAsyncDisposable
         var grpc = FreeLoopbackPort();
         var directory = Directory.CreateTempSubdirectory("aspirechat-ceiling-").FullName;
         var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{grpc}" };
-        return StartAsync(typeof(LocalServer).Assembly.Location, ["ceiling-server"], directory, environment, grpc, cancellationToken);
+        return StartAsync("dotnet", [typeof(LocalServer).Assembly.Location, "ceiling-server"], directory, environment, grpc, directory, cancellationToken);
     }
 
-    private static async Task<LocalServer> StartAsync(string assembly, string[] args, string workingDirectory, Dictionary<string, string> environment, int grpcPort, CancellationToken cancellationToken)
+    // redis-server as the product runs it (the AppHost's scale-out): on loopback only, every write
+    // fsynced to its append-only file before it is answered, no snapshots, its data in a
+    // directory of its own.
+    public static Task<LocalServer> StartRedisAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(assembly);
+        var redisServer = FindRedisServer() ?? throw new InvalidOperationException(
+            "redis-server is missing: the suite measures the backplane on a real redis-server. Install Debian's with `bash eng/install-redis.sh` (or `sudo apt-get install redis-server`).");
+        var port = FreeLoopbackPort();
+        var data = Directory.CreateTempSubdirectory("aspirechat-bench-redis-").FullName;
+        string[] args = ["--port", $"{port}", "--bind", "127.0.0.1", "--dir", data, "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
+        return StartAsync(redisServer, args, data, [], port, data, cancellationToken);
+    }
+
+    // On PATH, or where Debian's package puts it.
+    private static string? FindRedisServer() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin")
+            .Select(directory => Path.Combine(directory, "redis-server"))
+            .FirstOrDefault(File.Exists);
+
+    private static async Task<LocalServer> StartAsync(string program, string[] args, string workingDirectory, Dictionary<string, string> environment, int port, string ownDirectory, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -58,14 +89,15 @@ internal sealed class LocalServer : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
-        var server = new LocalServer(System.Diagnostics.Process.Start(start)!, new Uri($"http://127.0.0.1:{grpcPort}"));
+        var shownAs = Path.GetFileName(program == "dotnet" ? args[0] : program);
+        var server = new LocalServer(System.Diagnostics.Process.Start(start)!, shownAs, port, ownDirectory);
         server._process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilListeningAsync(grpcPort, cancellationToken);
+            await server.WaitUntilListeningAsync(cancellationToken);
             return server;
         }
         catch
@@ -75,7 +107,7 @@ internal sealed class LocalServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilListeningAsync(int port, CancellationToken cancellationToken)
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(s_startupTimeout);
@@ -83,12 +115,12 @@ internal sealed class LocalServer : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} exited with code {_process.ExitCode} before it listened:{Environment.NewLine}{string.Join(Environment.NewLine, Output())}");
+                throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} before it listened:{Environment.NewLine}{string.Join(Environment.NewLine, Output())}");
             }
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
+                await probe.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
                 return;
             }
             catch (SocketException)
@@ -138,5 +170,21 @@ internal sealed class LocalServer : IAsyncDisposable
         }
         await _process.WaitForExitAsync();
         _process.Dispose();
+        DeleteOwnDirectory();
+    }
+
+    private void DeleteOwnDirectory()
+    {
+        try
+        {
+            if (Directory.Exists(_ownDirectory))
+            {
+                Directory.Delete(_ownDirectory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A temporary directory left behind is no reason to fail the run.
+        }
     }
 }

@@ -1,18 +1,55 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace AspireChat.Bench.Servers;
 
-// The server under load, when the bench knows its process: CPU time and resident memory.
-internal sealed class ServerProcess(int? processId)
+// The server under load, when the bench knows its processes: CPU time and resident memory,
+// summed over them (a scaled-out server is several: its replicas and redis-server).
+internal sealed class ServerProcess(params IReadOnlyList<int> processIds)
 {
-    public bool IsKnown => processId is not null;
+    // A server given by --server-pid, or one the bench knows nothing of.
+    public static ServerProcess Optional(int? processId) => processId is { } id ? new(id) : new();
 
+    // Null when any of its processes has gone: a partial sum would understate the cost.
     public TimeSpan? CpuTime()
     {
-        if (processId is not { } id)
+        if (processIds.Count == 0)
         {
             return null;
         }
+        var total = TimeSpan.Zero;
+        foreach (var id in processIds)
+        {
+            if (CpuTimeOf(id) is not { } cpu)
+            {
+                return null;
+            }
+            total += cpu;
+        }
+        return total;
+    }
+
+    // VmRSS from /proc: what the processes hold in memory now.
+    public long? ResidentBytes()
+    {
+        if (processIds.Count == 0)
+        {
+            return null;
+        }
+        long total = 0;
+        foreach (var id in processIds)
+        {
+            if (ResidentBytesOf(id) is not { } bytes)
+            {
+                return null;
+            }
+            total += bytes;
+        }
+        return total;
+    }
+
+    private static TimeSpan? CpuTimeOf(int id)
+    {
         try
         {
             using var process = Process.GetProcessById(id);
@@ -25,14 +62,14 @@ internal sealed class ServerProcess(int? processId)
         }
     }
 
-    // VmRSS from /proc: what the process holds in memory now.
-    public long? ResidentBytes()
+    private static long? ResidentBytesOf(int id)
     {
-        if (processId is not { } id || !File.Exists($"/proc/{id}/status"))
+        var status = $"/proc/{id}/status";
+        if (!File.Exists(status))
         {
             return null;
         }
-        var line = File.ReadLines($"/proc/{id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

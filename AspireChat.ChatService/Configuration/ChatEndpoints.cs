@@ -28,6 +28,8 @@ internal static class ChatEndpoints
                 // grpc-dotnet logs the status of every call that ends in an RpcException at
                 // Information: a line per refused call, from any client. Configuration may lower it.
                 ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
+                // The Redis client narrates every connection step at Information.
+                ["Logging:LogLevel:StackExchange.Redis"] = "Warning",
             },
         });
 

@@ -32,6 +32,10 @@ public sealed class ChatOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ReconnectGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    // How often expired users are removed and, in a shared room, listening users' names renewed:
+    // a quarter of the grace period, within 50 ms and 5 s.
+    public TimeSpan SweepInterval => TimeSpan.FromTicks(Math.Clamp(ReconnectGracePeriod.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
+
     // Per-user token bucket: a sustained rate and a burst.
     [Range(1, 1_000_000)]
     public int MessagesPerSecond { get; set; } = 10;
@@ -95,6 +99,12 @@ public sealed class ChatOptions
     public string StateDirectory { get; set; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } local ? local : Path.GetTempPath(),
         "AspireChat");
+
+    // With a backplane (ConnectionStrings:redis): every key and the channel start with
+    // "{<prefix>}:", so several rooms can share one Redis (the braces keep a room's keys in one
+    // Redis Cluster slot, as its scripts need).
+    [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
+    public string RedisKeyPrefix { get; set; } = "aspirechat";
 
     // After a restart, the names that were online are held this long for their owners: only a
     // caller with the name's session token can take one (others are answered TAKEN). Zero: off.

@@ -44,4 +44,10 @@ internal static partial class ChatLog
 
     [LoggerMessage(13, LogLevel.Information, "Registration from {Address} refused: {Reason}", EventName = "RegistrationRefused")]
     public static partial void RegistrationRefused(ILogger logger, string address, string reason);
+
+    [LoggerMessage(14, LogLevel.Information, "{Username} broadcast message {Sequence} to the shared room", EventName = "MessagePublished")]
+    public static partial void MessagePublished(ILogger logger, string username, long sequence);
+
+    [LoggerMessage(15, LogLevel.Information, "{Username} sent direct message {Sequence} to {Recipient} through the shared room", EventName = "DirectMessagePublished")]
+    public static partial void DirectMessagePublished(ILogger logger, string username, long sequence, string recipient);
 }

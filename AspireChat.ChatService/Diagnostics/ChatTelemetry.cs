@@ -12,6 +12,9 @@ public sealed class ChatTelemetry : IDisposable
     public const string AddUserSpan = "chat.add_user";
     public const string BroadcastSpan = "chat.broadcast";
     public const string DirectMessageSpan = "chat.direct_message";
+    // A shared room's message: sent to Redis by the sender's replica, then delivered by each one.
+    public const string BackplanePublishSpan = "chat.backplane.publish";
+    public const string BackplaneDeliverSpan = "chat.backplane.deliver";
     public const string UserTag = "chat.user";
     public const string RecipientTag = "chat.recipient";
     public const string SequenceTag = "chat.sequence";

@@ -1,3 +1,4 @@
+using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
@@ -6,6 +7,7 @@ using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,10 +32,13 @@ public static class ChatServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
         builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
-        builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<ChatRoom>();
         builder.Services.AddHostedService<IdleUserSweeper>();
+        if (!builder.AddChatBackplane())
+        {
+            builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        }
 
         builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddGrpc(options =>
@@ -46,6 +51,35 @@ public static class ChatServiceExtensions
 
         return builder;
     }
+
+    // Replicas share one room through Redis when a connection string named "redis" is configured
+    // (the name Aspire injects for a resource called redis); otherwise the room is this process's.
+    // Redis keeps the names online then, so no names are kept in the state directory.
+    private static bool AddChatBackplane(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(BackplaneConnectionName)))
+        {
+            return false;
+        }
+        // Its command spans are off: the backplane's renewals and catch-up checks would be a root
+        // trace every second on the dashboard. Each message's Redis hop has a span of its own
+        // (ChatTelemetry.BackplanePublishSpan), between the sender's replica and every receiving one.
+        builder.AddRedisClient(BackplaneConnectionName, settings => settings.DisableTracing = true, redis =>
+        {
+            // Start, and stay up, without Redis: calls are refused (UNAVAILABLE) while it is away,
+            // at once rather than queued, and the connection comes back by itself.
+            redis.AbortOnConnectFail = false;
+            redis.BacklogPolicy = BacklogPolicy.FailFast;
+            redis.AsyncTimeout = 2000;
+            redis.ConnectTimeout = 2000;
+            redis.ReconnectRetryPolicy = new LinearRetry(1000);
+        });
+        builder.Services.AddSingleton<RedisBackplane>();
+        builder.Services.AddHostedService<BackplaneReceiver>();
+        return true;
+    }
+
+    public const string BackplaneConnectionName = "redis";
 
     public static WebApplication MapChatService(this WebApplication app)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
@@ -18,15 +19,15 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
     // 10,000 listeners builds one, not 10,000 (docs/performance.md). Writing only reads it.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatMessage, Message> s_wire = [];
 
-    public override Task<MessageResponse> AddUser(User request, ServerCallContext context)
+    public override async Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
-        var result = room.AddUser(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context));
-        return Task.FromResult(ToResponse(result));
+        var result = await Shared(room.AddUserAsync(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context)));
+        return ToResponse(result);
     }
 
-    public override Task<MessageResponse> SendMessage(Message request, ServerCallContext context)
+    public override async Task<MessageResponse> SendMessage(Message request, ServerCallContext context)
     {
-        var caller = ResolveCaller(context);
+        var caller = await ResolveCallerAsync(context);
         var claimed = request.User?.Username;
         if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
         {
@@ -35,20 +36,30 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
         }
 
-        var result = room.Send(caller, request.Msg, Origin(context));
-        return Task.FromResult(ToResponse(result));
+        var result = await Shared(room.SendAsync(caller, request.Msg, Origin(context)));
+        return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ToResponse(result);
     }
 
     public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
     {
-        var caller = ResolveCaller(context);
+        var caller = await ResolveCallerAsync(context);
         var settings = new ListenSettings(
             request.IncludePresence,
             request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
             (int)Math.Min(request.History, int.MaxValue),
             request.ResumeEpoch);
 
-        switch (room.TrySubscribe(caller, settings, out var subscription))
+        Subscription? subscription;
+        StreamOpenResult opened;
+        try
+        {
+            opened = room.TrySubscribe(caller, settings, out subscription);
+        }
+        catch (BackplaneUnavailableException ex)
+        {
+            throw Unavailable(ex.Message);
+        }
+        switch (opened)
         {
             case StreamOpenResult.LimitReached:
                 throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
@@ -69,6 +80,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             {
                 headers.Add(ChatConventions.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
             }
+            await room.HoldNameAsync(caller);
             await context.WriteResponseHeadersAsync(headers);
 
             try
@@ -101,31 +113,33 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
                     throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
                 case SubscriptionEnd.ServiceStopping:
                     throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
+                case SubscriptionEnd.SessionEnded:
+                    throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
             }
         }
     }
 
-    public override Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
+    public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
     {
         var response = new ListUsersResponse();
-        foreach (var user in room.Users.Online())
+        foreach (var user in await Shared(room.OnlineAsync()))
         {
             response.Users.Add(new OnlineUser
             {
                 Username = user.Name,
                 OnlineSince = Timestamp.FromDateTimeOffset(user.OnlineSince),
-                Listeners = (uint)room.Users.StreamsOf(user),
+                Listeners = (uint)user.Listeners,
             });
         }
-        return Task.FromResult(response);
+        return response;
     }
 
-    private ChatUser ResolveCaller(ServerCallContext context)
+    private async Task<ChatUser> ResolveCallerAsync(ServerCallContext context)
     {
         var token = context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader);
         if (token is not null)
         {
-            return room.Users.FindByToken(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
+            return await Shared(room.FindByTokenAsync(token)) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
         }
         return room.Users.FindByConnection(ConnectionKey(context))
             ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");
@@ -200,6 +214,20 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             proto.Recipient = new User { Username = recipient };
         }
         return proto;
+    }
+
+    // A shared room's step that Redis could not take: UNAVAILABLE, so the caller knows nothing
+    // happened and may try again (never an answer as if it had worked).
+    private static async Task<T> Shared<T>(ValueTask<T> step)
+    {
+        try
+        {
+            return await step;
+        }
+        catch (BackplaneUnavailableException ex)
+        {
+            throw Unavailable(ex.Message);
+        }
     }
 
     private static RpcException PermissionDenied(string detail) => new(new Status(StatusCode.PermissionDenied, detail));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Users;
@@ -13,14 +14,17 @@ namespace AspireChat.ChatService.Messaging;
 // The room: registers users, accepts messages, numbers them and fans them out to the
 // subscriptions. Publishing happens under one lock so every listener sees the same order; it only
 // calls TryWrite on bounded queues, never awaits, so the lock is held for microseconds.
-public sealed class ChatRoom : IDisposable
+// With a backplane (replicas sharing one room through Redis), Redis registers the names and
+// numbers the messages, and the BackplaneReceiver brings every message back here to fan out.
+public sealed partial class ChatRoom : IDisposable
 {
     private readonly Lock _lock = new();
     // Orders registrations, expiries and their JOINED/LEFT notices (taken before the registry's
     // lock and this room's lock, never after).
     private readonly Lock _presenceLock = new();
     private readonly List<Subscription> _subscriptions = [];
-    private readonly MessageHistory _history;
+    private readonly RedisBackplane? _backplane;
+    private MessageHistory _history;
     private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
     private readonly FloodLimits _floodLimits;
     private readonly UserRegistry _users;
@@ -30,15 +34,19 @@ public sealed class ChatRoom : IDisposable
     private readonly ILogger<ChatRoom> _logger;
     private long _lastSequence;
     private bool _stopping;
+    // A shared room serves listeners once this replica has joined it (BackplaneReceiver).
+    private bool _ready;
 
-    public ChatRoom(UserRegistry users, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry, ILogger<ChatRoom> logger)
+    public ChatRoom(UserRegistry users, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry, ILogger<ChatRoom> logger, RedisBackplane? backplane = null)
     {
         _users = users;
+        _backplane = backplane;
         _options = options.Value;
         _timeProvider = timeProvider;
         _telemetry = telemetry;
         _logger = logger;
         _history = new MessageHistory(_options.HistorySize);
+        _ready = backplane is null;
         _floodLimits = new FloodLimits(_options);
         _rateLimiter = PartitionedRateLimiter.Create<ChatUser, long>(user => RateLimitPartition.GetTokenBucketLimiter(user.Id, _ => new TokenBucketRateLimiterOptions
         {
@@ -51,10 +59,11 @@ public sealed class ChatRoom : IDisposable
 
     public UserRegistry Users => _users;
 
-    // Identifies this room's run: sequence numbers start again with every epoch.
-    public string Epoch { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    // Identifies this room's run: sequence numbers start again with every epoch. A shared room's
+    // is the backplane's, set when this replica joins it (Restart).
+    public string Epoch { get; private set; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    public AddUserResult AddUser(string? requestedName, string? sessionToken, string connectionKey, CallOrigin origin)
+    public async ValueTask<AddUserResult> AddUserAsync(string? requestedName, string? sessionToken, string connectionKey, CallOrigin origin)
     {
         using var activity = _telemetry.Source.StartActivity(ChatTelemetry.AddUserSpan);
 
@@ -73,23 +82,10 @@ public sealed class ChatRoom : IDisposable
         }
 
         activity?.SetTag(ChatTelemetry.UserTag, name);
-        ChatUser? user;
-        bool held;
-        lock (_presenceLock)
-        {
-            var registration = _users.Register(name, sessionToken, connectionKey);
-            held = registration.Held;
-            if (registration.Expired is { } expired)
-            {
-                Leave(expired);
-            }
-            user = registration.User;
-            if (user is not null && registration.IsNew)
-            {
-                PublishPresence(MessageKind.Joined, user.Name, $"{user.Name} joined", activity);
-            }
-        }
-
+        var held = false;
+        var user = _backplane is not null
+            ? await AddSharedUserAsync(_backplane, name, sessionToken, connectionKey, activity)
+            : AddLocalUser(name, sessionToken, connectionKey, activity, out held);
         if (user is null)
         {
             return Taken(name, held, activity);
@@ -99,7 +95,25 @@ public sealed class ChatRoom : IDisposable
         return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
     }
 
-    public SendResult Send(ChatUser sender, string? text, CallOrigin origin)
+    private ChatUser? AddLocalUser(string name, string? sessionToken, string connectionKey, Activity? activity, out bool held)
+    {
+        lock (_presenceLock)
+        {
+            var registration = _users.Register(name, sessionToken, connectionKey);
+            held = registration.Held;
+            if (registration.Expired is { } expired)
+            {
+                Leave(expired);
+            }
+            if (registration.User is { } user && registration.IsNew)
+            {
+                PublishPresence(MessageKind.Joined, user.Name, $"{user.Name} joined", activity);
+            }
+            return registration.User;
+        }
+    }
+
+    public async ValueTask<SendResult> SendAsync(ChatUser sender, string? text, CallOrigin origin)
     {
         text ??= "";
         var isDirect = ChatConventions.TryParseDirect(text, out var recipientName, out var body);
@@ -114,7 +128,10 @@ public sealed class ChatRoom : IDisposable
         }
         if (isDirect && string.IsNullOrWhiteSpace(body))
         {
-            return Refuse(SendOutcome.InvalidMessage, $"A direct message to {recipientName} needs some text after the name.", sender, isDirect, activity);
+            // "@bob\u200bsecret" is all name: a name nobody can have, so nobody gets it.
+            return ChatConventions.TryNormalizeUsername(recipientName, out _, out _)
+                ? Refuse(SendOutcome.InvalidMessage, $"A direct message to {recipientName} needs some text after the name.", sender, isDirect, activity)
+                : Refuse(SendOutcome.UnknownRecipient, $"No user named {recipientName} is online; the message was not sent to anyone.", sender, isDirect, activity);
         }
 
         using var lease = _rateLimiter.AttemptAcquire(sender);
@@ -125,6 +142,11 @@ public sealed class ChatRoom : IDisposable
         if (_floodLimits.TrySend(origin) is { } tooMany)
         {
             return Refuse(SendOutcome.RateLimited, tooMany, sender, isDirect, activity);
+        }
+
+        if (_backplane is not null)
+        {
+            return await SendSharedAsync(_backplane, sender, text, isDirect ? recipientName : null, activity);
         }
 
         ChatUser? recipient = null;
@@ -142,10 +164,8 @@ public sealed class ChatRoom : IDisposable
 
         var (message, deliveries) = Publish(MessageKind.Chat, sender.Name, text, recipient, activity);
 
-        activity?.SetTag(ChatTelemetry.SequenceTag, message.Sequence);
         activity?.SetTag(ChatTelemetry.DeliveriesTag, deliveries);
-        activity?.SetTag(ChatTelemetry.OutcomeTag, "sent");
-        _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, "sent"));
+        Accepted(message, isDirect, activity);
         if (recipient is not null)
         {
             ChatLog.DirectMessageSent(_logger, LogText.Escape(sender.Name), message.Sequence, LogText.Escape(recipient.Name), deliveries);
@@ -167,6 +187,11 @@ public sealed class ChatRoom : IDisposable
         var created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout);
         lock (_lock)
         {
+            if (!_ready)
+            {
+                _users.CloseStream(user);
+                throw new BackplaneUnavailableException("This replica has not joined the shared room yet (Redis cannot be reached); listen again shortly.");
+            }
             // Registered before the history is read, under the same lock: the backlog ends
             // exactly where the live queue begins, with no gap and no duplicate.
             _subscriptions.Add(created);
@@ -180,6 +205,8 @@ public sealed class ChatRoom : IDisposable
                 }
                 created.Backlog = _history.After(after, created.Accepts, out var missed);
                 created.Missed = missed;
+                // A replica may not have caught up with the one the listener saw last.
+                created.SkipThrough = after;
             }
             else if (listen.History > 0)
             {
@@ -201,6 +228,11 @@ public sealed class ChatRoom : IDisposable
 
     public void ExpireIdleUsers()
     {
+        if (_backplane is not null)
+        {
+            // RenewSessionsAsync: a shared name may still be online on another replica.
+            return;
+        }
         lock (_presenceLock)
         {
             foreach (var user in _users.RemoveExpired())
@@ -231,6 +263,11 @@ public sealed class ChatRoom : IDisposable
         }
         subscription.Close(SubscriptionEnd.None);
         _users.CloseStream(subscription.User);
+        if (_backplane is not null && _users.StreamsOf(subscription.User) == 0)
+        {
+            // The grace period starts now for every replica, not at the next renewal.
+            _ = RenewQuietlyAsync(_backplane, [(subscription.User, 0)]);
+        }
         _telemetry.Listeners.Add(-1);
         ChatLog.ListenStopped(_logger, LogText.Escape(subscription.User.Name));
     }
@@ -279,6 +316,7 @@ public sealed class ChatRoom : IDisposable
             SendOutcome.InvalidMessage => "invalid_message",
             SendOutcome.UnknownRecipient => "unknown_recipient",
             SendOutcome.RateLimited => "rate_limited",
+            SendOutcome.SessionExpired => "session_expired",
             _ => "sent",
         };
         activity?.SetTag(ChatTelemetry.OutcomeTag, outcomeName);
@@ -312,34 +350,46 @@ public sealed class ChatRoom : IDisposable
         var trace = activity ?? Activity.Current;
         List<Subscription>? dropped = null;
         ChatMessage message;
-        var deliveries = 0;
+        int deliveries;
         lock (_lock)
         {
             message = new ChatMessage(++_lastSequence, _timeProvider.GetUtcNow(), kind, sender, text, recipient?.Id, recipient?.Name, trace?.Id, trace?.TraceStateString);
-            // Presence notices are live only: they never push chat messages out of the history.
-            if (kind == MessageKind.Chat)
+            deliveries = FanOut(message, ref dropped);
+        }
+        Report(message, deliveries, dropped);
+        return (message, deliveries);
+    }
+
+    // Under the lock. Presence notices are live only: they never push chat messages out of the history.
+    private int FanOut(ChatMessage message, ref List<Subscription>? dropped)
+    {
+        if (message.Kind == MessageKind.Chat)
+        {
+            _history.Add(message);
+        }
+        var deliveries = 0;
+        foreach (var subscription in _subscriptions)
+        {
+            if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
             {
-                _history.Add(message);
+                continue;
             }
-            foreach (var subscription in _subscriptions)
+            if (subscription.TryDeliver(message))
             {
-                if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
-                {
-                    continue;
-                }
-                if (subscription.TryDeliver(message))
-                {
-                    deliveries++;
-                }
-                else
-                {
-                    (dropped ??= []).Add(subscription);
-                }
+                deliveries++;
+            }
+            else
+            {
+                (dropped ??= []).Add(subscription);
             }
         }
+        return deliveries;
+    }
 
+    private void Report(ChatMessage message, int deliveries, List<Subscription>? dropped)
+    {
         _telemetry.Deliveries.Add(deliveries);
-        if (kind != MessageKind.Chat)
+        if (message.Kind != MessageKind.Chat)
         {
             _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "sent"));
         }
@@ -348,6 +398,12 @@ public sealed class ChatRoom : IDisposable
             _telemetry.DroppedListeners.Add(1);
             ChatLog.ListenerDropped(_logger, LogText.Escape(subscription.User.Name), _options.ListenerQueueCapacity);
         }
-        return (message, deliveries);
+    }
+
+    private void Accepted(ChatMessage message, bool isDirect, Activity? activity)
+    {
+        activity?.SetTag(ChatTelemetry.SequenceTag, message.Sequence);
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "sent");
+        _telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast"), new(ChatTelemetry.OutcomeTag, "sent"));
     }
 }

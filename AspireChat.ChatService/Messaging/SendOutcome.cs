@@ -6,4 +6,6 @@ public enum SendOutcome
     InvalidMessage,
     UnknownRecipient,
     RateLimited,
+    // The sender's session is no longer valid (a shared room's name expired): UNAUTHENTICATED.
+    SessionExpired,
 }

@@ -39,6 +39,9 @@ public sealed class Subscription : IDisposable
     // Sequence numbers the resume point asked for that history no longer holds.
     public long Missed { get; internal set; }
 
+    // The resume point: nothing up to it is delivered again, even by a replica still catching up.
+    internal long SkipThrough { get; set; }
+
     public ChannelReader<ChatMessage> Messages => _queue.Reader;
 
     // Why the room ended the subscription; None while it lasts or when the listener left.
@@ -50,7 +53,7 @@ public sealed class Subscription : IDisposable
     // what was sent and the RESOURCE_EXHAUSTED status.
     public CancellationToken Ended => _ended.Token;
 
-    internal bool Accepts(ChatMessage message) => message.Kind switch
+    internal bool Accepts(ChatMessage message) => message.Sequence > SkipThrough && message.Kind switch
     {
         MessageKind.Chat => message.RecipientId is null || message.RecipientId == User.Id,
         _ => _includePresence,

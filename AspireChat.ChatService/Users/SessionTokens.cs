@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AspireChat.Protocol;
 
 namespace AspireChat.ChatService.Users;
 
@@ -28,6 +29,26 @@ public sealed class SessionTokens(byte[] key)
         var expected = Encoding.ASCII.GetBytes(Sign(body));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[3]))
             && parts[1] == Base64Url(Encoding.UTF8.GetBytes(username));
+    }
+
+    // The username a token names (whoever signed it); the backplane checks it is that name's session.
+    public static bool TryReadUsername(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? username)
+    {
+        username = null;
+        var parts = token.Split('.');
+        if (parts.Length != 4 || parts[0] != Version)
+        {
+            return false;
+        }
+        try
+        {
+            username = Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/').PadRight((parts[1].Length + 3) / 4 * 4, '=')));
+            return ChatConventions.TryNormalizeUsername(username, out var normalized, out _) && normalized == username;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private string Sign(string body) => Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));

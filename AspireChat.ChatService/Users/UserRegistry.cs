@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.Protocol;
@@ -70,6 +71,54 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    public string IssueToken(string username) => _tokens.Issue(username);
+
+    // A name the backplane holds for this session: the local view of it, made or found. A local
+    // user of that name with another session is stale (the backplane decides) and is replaced.
+    public ChatUser Adopt(SharedUser shared, string? connectionKey)
+    {
+        var key = ChatConventions.UsernameKey(shared.Name);
+        lock (_lock)
+        {
+            if (_byName.TryGetValue(key, out var existing) && existing.SessionToken == shared.SessionToken && !IsExpired(existing))
+            {
+                if (connectionKey is not null)
+                {
+                    _byConnection[connectionKey] = existing;
+                }
+                TouchLocked(existing);
+                return existing;
+            }
+            foreach (var stale in new[] { existing, _bySkeleton.GetValueOrDefault(ChatConventions.UsernameSkeleton(shared.Name)) }.OfType<ChatUser>().Distinct())
+            {
+                Remove(stale);
+            }
+
+            var user = new ChatUser(shared.Id, shared.Name, shared.SessionToken, connectionKey ?? "", shared.OnlineSince, idleSince: timeProvider.GetTimestamp());
+            _byName.Add(key, user);
+            _bySkeleton.Add(ChatConventions.UsernameSkeleton(shared.Name), user);
+            _byToken[user.SessionToken] = user;
+            if (connectionKey is not null)
+            {
+                _byConnection[connectionKey] = user;
+            }
+            telemetry.UsersOnline.Add(1);
+            return user;
+        }
+    }
+
+    // A user whose session the backplane no longer holds.
+    public void Forget(ChatUser user)
+    {
+        lock (_lock)
+        {
+            if (!user.Removed && _byName.GetValueOrDefault(ChatConventions.UsernameKey(user.Name)) == user)
+            {
+                Remove(user);
+            }
+        }
+    }
+
     public ChatUser? FindByToken(string sessionToken) => Find(_byToken, sessionToken);
 
     public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
@@ -109,10 +158,15 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            if (user.Streams == 0)
-            {
-                user.IdleSince = timeProvider.GetTimestamp();
-            }
+            TouchLocked(user);
+        }
+    }
+
+    private void TouchLocked(ChatUser user)
+    {
+        if (user.Streams == 0)
+        {
+            user.IdleSince = timeProvider.GetTimestamp();
         }
     }
 

@@ -68,4 +68,22 @@ public sealed class DirectMessageTypoTests(ChatServiceFactory server) : IClassFi
         Assert.Equal(Code.Sent, response.Code);
         Assert.Equal(bob.Username, (await bobListens.NextAsync()).Recipient?.Username);
     }
+
+    [Theory]
+    [InlineData("\u200b")]
+    [InlineData("\u3164")]
+    [InlineData("\u2800")]
+    public async Task DirectMessage_WhoseNameRunsIntoTheTextThroughABlank_IsDeliveredToNobody(string blank)
+    {
+        await using var alice = await ChatTestClient.RegisterAsync(server, UniqueName.For("alice"));
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var carol = await ChatTestClient.RegisterAsync(server, UniqueName.For("carol"));
+        await using var carolListens = await carol.ListenAsync();
+
+        var response = await alice.SendAsync($"@{bob.Username}{blank}secret");
+        await alice.SendAsync("marker");
+
+        Assert.Equal(Code.UnknownRecipient, response.Code);
+        Assert.Empty(await carolListens.ReadUntilAsync("marker"));
+    }
 }

@@ -42,8 +42,9 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
 
     // Every test registers and sends from one address (127.0.0.1), often many names on one
     // connection: the per-connection and per-address limits are wide open unless Settings says
-    // otherwise; and an in-process service is never restarted.
-    private static readonly IReadOnlyDictionary<string, string> s_openFloodLimits = new Dictionary<string, string>
+    // otherwise; and an in-process service is never restarted. Service processes that tests start
+    // as replicas of one backplane use them too.
+    public static IReadOnlyDictionary<string, string> OpenFloodLimits { get; } = new Dictionary<string, string>
     {
         ["Chat:RegistrationsPerConnectionPerMinute"] = "1000000",
         ["Chat:RegistrationBurstPerConnection"] = "1000000",
@@ -84,7 +85,7 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Kestrel:Endpoints:grpc:Url", "http://127.0.0.1:0");
         builder.UseSetting("Kestrel:Endpoints:http:Url", "http://127.0.0.1:0");
-        foreach (var (key, value) in s_openFloodLimits.Concat(Settings))
+        foreach (var (key, value) in OpenFloodLimits.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -2,8 +2,10 @@ namespace AspireChat.Tests.Infrastructure;
 
 // The chat service as a real process on ports of its own that survive a restart, for tests where
 // the service goes away and comes back. Its token key and state directory (the names it holds
-// after a restart) are its own too, and survive the restart as well.
-public sealed class ChatServiceProcess : IAsyncDisposable
+// after a restart) are its own too, and survive the restart as well. Settings (configuration
+// keys such as "Chat:ReconnectGracePeriod") are passed as command-line arguments and win over
+// those defaults; replicas of one backplane share a token key through them.
+public sealed class ChatServiceProcess(IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     // Chosen here rather than by Kestrel: the ports must stay the same across a restart.
     private readonly int _grpcPort = FreePort.Next();
@@ -11,18 +13,29 @@ public sealed class ChatServiceProcess : IAsyncDisposable
     private readonly string _tokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("aspirechat-state-");
     private ProjectProcess? _process;
+    private ProjectProcess? _lastRun;
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{_grpcPort}");
 
+    public bool IsRunning => _process is { HasExited: false };
+
+    // What the process wrote so far (the last run's), for a failure message.
+    public IReadOnlyList<string> Output => (_process ?? _lastRun)?.Lines ?? [];
+
     public async Task StartAsync()
     {
-        var process = _process = ProjectProcess.Start("AspireChat.ChatService",
-        [
-            $"--Kestrel:Endpoints:grpc:Url={GrpcAddress}",
-            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{_httpPort}",
-            $"--Chat:TokenKey={_tokenKey}",
-            $"--Chat:StateDirectory={_state.FullName}",
-        ]);
+        var arguments = new Dictionary<string, string>
+        {
+            ["Kestrel:Endpoints:grpc:Url"] = GrpcAddress.ToString(),
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{_httpPort}",
+            ["Chat:TokenKey"] = _tokenKey,
+            ["Chat:StateDirectory"] = _state.FullName,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments[key] = value;
+        }
+        var process = _process = ProjectProcess.Start("AspireChat.ChatService", arguments.Select(a => $"--{a.Key}={a.Value}"));
         await process.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{_httpPort}/health"), "The chat service");
     }
 
@@ -37,6 +50,7 @@ public sealed class ChatServiceProcess : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
             await _process.DisposeAsync();
+            _lastRun = _process;
             _process = null;
         }
     }

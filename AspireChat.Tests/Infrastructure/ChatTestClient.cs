@@ -21,6 +21,9 @@ public sealed class ChatTestClient(GrpcChannel channel) : IAsyncDisposable
         return client;
     }
 
+    // The same user (name and session token) on another connection: another replica, say.
+    public ChatTestClient SameUserOn(GrpcChannel other) => new(other) { Username = Username, SessionToken = SessionToken };
+
     public async Task<MessageResponse> AddUserAsync(string username)
     {
         var response = await _client.AddUserAsync(new User { Username = username }, Headers()).ResponseAsync.DefaultTimeout();

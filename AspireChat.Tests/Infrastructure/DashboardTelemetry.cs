@@ -20,8 +20,10 @@ public sealed class DashboardTelemetry(Uri dashboard, string apiKey)
         return [.. data.SelectMany(resourceSpans =>
         {
             var resource = Attribute(resourceSpans?["resource"]?["attributes"], "service.name") ?? "";
+            var instance = Attribute(resourceSpans?["resource"]?["attributes"], "service.instance.id") ?? "";
             var spans = resourceSpans?["scopeSpans"]?.AsArray().SelectMany(scope => scope?["spans"]?.AsArray() ?? []) ?? [];
-            return spans.Select(span => new DashboardSpan(resource, (string)span!["name"]!, (string)span["traceId"]!));
+            return spans.Select(span => new DashboardSpan(resource, (string)span!["name"]!, (string)span["traceId"]!,
+                (string?)span["spanId"] ?? "", (string?)span["parentSpanId"] ?? "", instance));
         })];
     }
 

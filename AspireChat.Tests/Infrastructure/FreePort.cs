@@ -10,11 +10,21 @@ namespace AspireChat.Tests.Infrastructure;
 // while a test's service is down for a restart.
 public static class FreePort
 {
+    // Never handed out twice: the processes of one test (replicas, Redis) bind theirs later.
+    private static readonly HashSet<int> s_given = [];
+
     public static int Next()
     {
         while (true)
         {
             var port = Random.Shared.Next(20_000, 32_768);
+            lock (s_given)
+            {
+                if (!s_given.Add(port))
+                {
+                    continue;
+                }
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

@@ -49,6 +49,29 @@ public sealed class StreamProbe<TMessage> : IAsyncDisposable
         return before;
     }
 
+    // Reads what is left until the stream ends, however it ends: a killed server's stream faults.
+    public async Task<IReadOnlyList<TMessage>> ReadToEndAsync()
+    {
+        var messages = new List<TMessage>();
+        using var deadline = new CancellationTokenSource(TimeoutExtensions.DefaultTimeoutSpan);
+        try
+        {
+            await foreach (var message in _received.Reader.ReadAllAsync(deadline.Token))
+            {
+                messages.Add(message);
+            }
+        }
+        catch (RpcException)
+        {
+            // The end of a stream whose server went away.
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The stream did not end; {messages.Count} messages read.");
+        }
+        return messages;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Stop the reader before disposing the call it reads.

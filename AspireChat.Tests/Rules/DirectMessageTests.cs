@@ -19,6 +19,24 @@ public sealed class DirectMessageTests
         Assert.Equal(body, parsedBody);
     }
 
+    // Issue 11, item 8: "@bob\u200bsecret" looks like "@bob secret", so it is never a broadcast:
+    // it is direct, to a name nobody can have.
+    [Theory]
+    [InlineData("@bob\u200bsecret")]
+    [InlineData("@bob\ufeffsecret")]
+    [InlineData("@bob\u2060secret")]
+    [InlineData("@bob\u00adsecret")]
+    [InlineData("@bob\u034fsecret")]
+    [InlineData("@bob\ufe0fsecret")]
+    [InlineData("@bob\u180esecret")]
+    [InlineData("@bob\u3164secret")]
+    [InlineData("@bob\u2800secret")]
+    public void TryParse_NameRunningIntoTheTextThroughABlank_IsDirect_ToNobody(string text)
+    {
+        Assert.True(ChatConventions.TryParseDirect(text, out var recipient, out _));
+        Assert.NotEqual("bob", recipient);
+    }
+
     // Issue 11, item 8: whatever precedes the '@' unseen, and however the '@' is written, a
     // direct message stays one.
     [Theory]

@@ -1,0 +1,64 @@
+using System.Buffers.Text;
+using System.Text;
+using AspireChat.ChatService.Messaging;
+using AspireChat.Protocol;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace AspireChat.ChatService.Backplane;
+
+// A message on its way through Redis: the sender's replica writes the payload (the wire Message
+// without its sequence and recipient), and the Publish script frames it as
+// "<sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
+internal static class BackplaneCodec
+{
+    public static byte[] EncodePayload(MessageKind kind, string sender, string text, DateTimeOffset timestamp, string? traceParent, string? traceState) => new Message
+    {
+        Msg = text,
+        User = new User { Username = sender },
+        Timestamp = Timestamp.FromDateTimeOffset(timestamp),
+        Traceparent = traceParent ?? "",
+        Tracestate = traceState ?? "",
+        Kind = kind switch
+        {
+            MessageKind.Joined => Message.Types.Kind.Joined,
+            MessageKind.Left => Message.Types.Kind.Left,
+            _ => Message.Types.Kind.Chat,
+        },
+    }.ToByteArray();
+
+    public static ChatMessage Decode(ReadOnlySpan<byte> entry)
+    {
+        var sequence = ReadNumber(ref entry);
+        var recipientId = ReadNumber(ref entry);
+        var separator = entry.IndexOf((byte)' ');
+        var recipientName = separator > 0 ? Encoding.UTF8.GetString(entry[..separator]) : null;
+        var payload = Message.Parser.ParseFrom(entry[(separator + 1)..]);
+        return new ChatMessage(
+            sequence,
+            payload.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
+            payload.Kind switch
+            {
+                Message.Types.Kind.Joined => MessageKind.Joined,
+                Message.Types.Kind.Left => MessageKind.Left,
+                _ => MessageKind.Chat,
+            },
+            payload.User?.Username ?? "",
+            payload.Msg,
+            recipientId > 0 ? recipientId : null,
+            recipientName,
+            payload.Traceparent is { Length: > 0 } traceParent ? traceParent : null,
+            payload.Tracestate is { Length: > 0 } traceState ? traceState : null);
+    }
+
+    private static long ReadNumber(ref ReadOnlySpan<byte> entry)
+    {
+        var separator = entry.IndexOf((byte)' ');
+        if (separator <= 0 || !Utf8Parser.TryParse(entry[..separator], out long value, out _))
+        {
+            throw new FormatException("A backplane entry does not start with its numbers.");
+        }
+        entry = entry[(separator + 1)..];
+        return value;
+    }
+}

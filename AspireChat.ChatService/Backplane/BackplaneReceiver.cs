@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Messaging;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AspireChat.ChatService.Backplane;
+
+// Brings every message of the shared room to this replica's listeners, once each and in sequence
+// order. Redis pub/sub is fast but may lose messages while a connection is down, so the sequence
+// numbers are checked: a gap is filled from the shared history (the log), and once a second, with
+// nothing arriving, the log is asked whether anything was missed. One loop does it all: it is the
+// only caller of ChatRoom.Deliver.
+public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<BackplaneReceiver> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_idleCheck = TimeSpan.FromSeconds(1);
+    private readonly int _historySize = options.Value.HistorySize;
+    private string? _epoch;
+    private long _applied;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = await ConnectAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var entry = await NextAsync(queue, stoppingToken);
+            try
+            {
+                if (entry is { } message)
+                {
+                    await ApplyAsync(BackplaneCodec.Decode((byte[])message.Message!));
+                }
+                else
+                {
+                    await CatchUpAsync();
+                }
+            }
+            catch (BackplaneUnavailableException ex)
+            {
+                BackplaneLog.Unreachable(logger, ex.InnerException?.Message ?? ex.Message);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidProtocolBufferException)
+            {
+                // Not written by a replica of this room: skipped (the log fills any real gap).
+                BackplaneLog.MalformedEntry(logger, ex.Message);
+            }
+        }
+    }
+
+    // Subscribed before the history is read, so nothing falls between the two (duplicates are
+    // dropped by their sequence numbers). Until then the room refuses Listen calls (UNAVAILABLE).
+    // Subscribed once: Redis's client subscribes again by itself after a reconnect.
+    private async Task<ChannelMessageQueue> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var queue = await RetryAsync(backplane.SubscribeAsync, cancellationToken);
+        await RetryAsync(async () =>
+        {
+            await CatchUpAsync();
+            return true;
+        }, cancellationToken);
+        BackplaneLog.Joined(logger, backplane.ReplicaId, _epoch!, _applied);
+        return queue;
+    }
+
+    private async Task<T> RetryAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (BackplaneUnavailableException ex)
+            {
+                BackplaneLog.Unreachable(logger, ex.InnerException?.Message ?? ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    // The next message from the channel, or null after a second without one.
+    private static async Task<ChannelMessage?> NextAsync(ChannelMessageQueue queue, CancellationToken cancellationToken)
+    {
+        if (queue.TryRead(out var ready))
+        {
+            return ready;
+        }
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(s_idleCheck);
+        try
+        {
+            return await queue.ReadAsync(idle.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task ApplyAsync(ChatMessage message)
+    {
+        if (message.Sequence <= _applied)
+        {
+            return;
+        }
+        if (message.Sequence > _applied + 1)
+        {
+            // Lost on the way (or a presence notice, which the log does not keep): the log has the rest.
+            await FillAsync(message.Sequence - 1);
+        }
+        Deliver(message);
+    }
+
+    // Reads what the log holds after the last applied message; a new epoch (Redis lost its data,
+    // or another room) starts this replica's room again.
+    private async Task CatchUpAsync()
+    {
+        var (epoch, sequence) = await backplane.ReadStateAsync();
+        if (epoch != _epoch)
+        {
+            var history = await backplane.ReadLatestAsync(_historySize);
+            if (_epoch is not null)
+            {
+                BackplaneLog.EpochChanged(logger, _epoch, epoch);
+            }
+            _epoch = epoch;
+            _applied = history.Count > 0 ? Math.Max(history[^1].Sequence, sequence) : sequence;
+            room.Restart(epoch, history, _applied);
+            return;
+        }
+        if (sequence > _applied)
+        {
+            await FillAsync(sequence);
+        }
+    }
+
+    private async Task FillAsync(long through)
+    {
+        var filled = 0;
+        while (_applied < through)
+        {
+            var batch = await backplane.ReadAfterAsync(_applied, 500);
+            foreach (var message in batch.Where(m => m.Sequence <= through))
+            {
+                Deliver(message);
+                filled++;
+            }
+            if (batch.Count < 500 || batch[^1].Sequence >= through)
+            {
+                break;
+            }
+        }
+        if (filled > 0)
+        {
+            BackplaneLog.GapFilled(logger, filled, through);
+        }
+    }
+
+    // The receivers' spans continue this one, whose parent is the sender's replica's publish.
+    private void Deliver(ChatMessage message)
+    {
+        using var activity = ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var parent)
+            ? telemetry.Source.StartActivity(ChatTelemetry.BackplaneDeliverSpan, ActivityKind.Consumer, parent)
+            : null;
+        activity?.SetTag(ChatTelemetry.SequenceTag, message.Sequence);
+        activity?.SetTag(ChatTelemetry.UserTag, message.Sender);
+        if (message.RecipientName is { } recipient)
+        {
+            activity?.SetTag(ChatTelemetry.RecipientTag, recipient);
+        }
+        var local = activity is null ? message : message with { TraceParent = activity.Id, TraceState = activity.TraceStateString };
+        var deliveries = room.Deliver(local);
+        activity?.SetTag(ChatTelemetry.DeliveriesTag, deliveries);
+        _applied = message.Sequence;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Users;
+using AspireChat.Protocol;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AspireChat.ChatService.Backplane;
+
+// The room as Redis holds it for every replica: the names online (a hash per name that expires
+// after the reconnect grace period unless a replica's stream renews it), one sequence counter, the
+// history (a stream trimmed to HistorySize) and a channel that carries every accepted message to
+// every replica. Each step is one script (RedisScripts), so replicas never disagree.
+public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
+{
+    private readonly ChatOptions _options = options.Value;
+    private readonly string _prefix = $"{{{options.Value.RedisKeyPrefix}}}";
+
+    // This process among the replicas: names the stream counts it keeps in each user's hash.
+    public string ReplicaId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    public RedisChannel Channel => RedisChannel.Literal($"{_prefix}:messages");
+
+    // How long a name lasts in Redis without a renewal: the grace period (at least a second) ...
+    private long LeaseMilliseconds => (long)Math.Max(_options.ReconnectGracePeriod.TotalMilliseconds, 1000);
+
+    // ... and, while it has streams, one renewal interval more: a replica that dies just before
+    // its next renewal frees the name no sooner than the grace period after it died.
+    private long StreamingLeaseMilliseconds => LeaseMilliseconds + (long)_options.SweepInterval.TotalMilliseconds;
+
+    private IDatabase Database => redis.GetDatabase();
+
+    private RedisKey SequenceKey => $"{_prefix}:seq";
+
+    private RedisKey LogKey => $"{_prefix}:log";
+
+    private string ReplicaField => $"s:{ReplicaId}";
+
+    public Task<SharedUser?> ClaimAsync(string name, string? presentedToken, string newToken, string connection) => RunAsync(async () =>
+    {
+        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Claim,
+            [UserKey(name), LookKey(name), $"{_prefix}:user-ids"],
+            [name, ChatConventions.UsernameKey(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, timeProvider.GetUtcNow().ToUnixTimeMilliseconds()]))!;
+        var status = (int)result[0];
+        return status < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1);
+    });
+
+    // The session a token names, if it is still that name's session.
+    public Task<SharedUser?> FindAsync(string token, string name) => RunAsync(async () =>
+    {
+        var fields = await Database.HashGetAsync(UserKey(name), ["token", "id", "name", "since"]);
+        return fields[0] == token
+            ? new SharedUser((long)fields[1], (string)fields[2]!, token, DateTimeOffset.FromUnixTimeMilliseconds((long)fields[3]))
+            : null;
+    });
+
+    // Numbers the message and sends it to every replica (this one included), in one step. The
+    // span is the producer of the deliveries on every replica: the trace goes sender → this
+    // replica → Redis → each replica → each receiver.
+    public Task<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName) => RunAsync(async () =>
+    {
+        using var activity = telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", Channel.ToString());
+        if (activity is not null && redis.GetEndPoints().FirstOrDefault() is { } endpoint)
+        {
+            // The dashboard shows the Redis resource these name as the span's peer.
+            var (host, port) = endpoint switch
+            {
+                DnsEndPoint dns => (dns.Host, dns.Port),
+                IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+                _ => (endpoint.ToString(), 0),
+            };
+            activity.SetTag("server.address", host);
+            activity.SetTag("server.port", port);
+        }
+        var trace = activity ?? Activity.Current;
+        var now = timeProvider.GetUtcNow();
+        var payload = BackplaneCodec.EncodePayload(kind, sender.Name, text, now, trace?.Id, trace?.TraceStateString);
+        var senderKey = UserKey(sender.Name);
+        var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", _ => "chat" };
+        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
+            [SequenceKey, LogKey, senderKey, recipientName is null ? senderKey : UserKey(recipientName), kind == MessageKind.Left ? $"{_prefix}:left:{sender.Id}" : senderKey],
+            [sender.SessionToken, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName]))!;
+        var sequence = (long)result[0];
+        activity?.SetTag(ChatTelemetry.SequenceTag, sequence);
+        return sequence switch
+        {
+            -1 => new PublishResult(PublishOutcome.SessionGone),
+            -2 => new PublishResult(PublishOutcome.UnknownRecipient),
+            -3 => new PublishResult(PublishOutcome.AlreadyNotified),
+            -4 => new PublishResult(PublishOutcome.StillOnline),
+            _ => new PublishResult(PublishOutcome.Published, new ChatMessage(sequence, now, kind, sender.Name, text,
+                (long)result[1] is > 0 and var recipientId ? recipientId : null, (string?)result[2] is { Length: > 0 } recipient ? recipient : null)),
+        };
+    });
+
+    // Keeps the names of this replica's users online, and this replica among the live ones;
+    // returns the users whose name is no longer their session's.
+    public Task<IReadOnlyList<ChatUser>> RenewAsync(IReadOnlyList<(ChatUser User, int Streams)> users) => RunAsync<IReadOnlyList<ChatUser>>(async () =>
+    {
+        var heartbeat = Database.StringSetAsync($"{_prefix}:replica:{ReplicaId}", 1, TimeSpan.FromMilliseconds(LeaseMilliseconds));
+        var renewals = users.Select(u => Database.ScriptEvaluateAsync(RedisScripts.Renew,
+            [UserKey(u.User.Name), LookKey(u.User.Name)],
+            [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), ChatConventions.UsernameKey(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
+        await heartbeat;
+        var renewed = await Task.WhenAll(renewals);
+        return [.. users.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User)];
+    });
+
+    // Every name online on any replica, with its streams on the replicas that are alive.
+    public Task<IReadOnlyList<OnlineEntry>> OnlineAsync() => RunAsync<IReadOnlyList<OnlineEntry>>(async () =>
+    {
+        var server = redis.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica)
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
+        var hashes = new List<HashEntry[]>();
+        await foreach (var key in server.KeysAsync(Database.Database, $"{_prefix}:user:*"))
+        {
+            hashes.Add(await Database.HashGetAllAsync(key));
+        }
+        var replicas = hashes.SelectMany(h => h.Select(f => (string)f.Name!)).Where(f => f.StartsWith("s:", StringComparison.Ordinal)).Distinct().ToArray();
+        var alive = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in replicas)
+        {
+            if (await Database.KeyExistsAsync($"{_prefix}:replica:{field[2..]}"))
+            {
+                alive.Add(field);
+            }
+        }
+        return [.. hashes.Select(h => h.ToDictionary(f => (string)f.Name!, f => f.Value))
+            .Where(h => h.ContainsKey("name"))
+            .Select(h => new OnlineEntry((string)h["name"]!, DateTimeOffset.FromUnixTimeMilliseconds((long)h["since"]),
+                h.Where(f => alive.Contains(f.Key)).Sum(f => (int)f.Value)))];
+    });
+
+    // The room's epoch (made by the first replica that asks) and its last sequence number.
+    public Task<(string Epoch, long Sequence)> ReadStateAsync() => RunAsync(async () =>
+    {
+        var epochKey = (RedisKey)$"{_prefix}:epoch";
+        await Database.StringSetAsync(epochKey, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), when: When.NotExists);
+        var values = await Database.StringGetAsync([epochKey, SequenceKey]);
+        return ((string)values[0]!, values[1].IsNull ? 0 : (long)values[1]);
+    });
+
+    // Up to count chat messages after a sequence number, oldest first, from the shared history.
+    public Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(long sequence, int count) => RunAsync<IReadOnlyList<ChatMessage>>(async () =>
+    {
+        var entries = await Database.StreamRangeAsync(LogKey, $"{(sequence + 1).ToString(CultureInfo.InvariantCulture)}-0", "+", count);
+        return [.. entries.Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
+    });
+
+    // The newest count chat messages, oldest first.
+    public Task<IReadOnlyList<ChatMessage>> ReadLatestAsync(int count) => RunAsync<IReadOnlyList<ChatMessage>>(async () =>
+    {
+        var entries = await Database.StreamRangeAsync(LogKey, "-", "+", count, Order.Descending);
+        return [.. entries.Reverse().Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
+    });
+
+    public Task<ChannelMessageQueue> SubscribeAsync() => RunAsync(() => redis.GetSubscriber().SubscribeAsync(Channel));
+
+    private RedisKey UserKey(string name) => $"{_prefix}:user:{ChatConventions.UsernameKey(name)}";
+
+    private RedisKey LookKey(string name) => $"{_prefix}:look:{ChatConventions.UsernameSkeleton(name)}";
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            throw new BackplaneUnavailableException("The chat's shared store (Redis) cannot be reached; nothing was done. Try again shortly.", ex);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AspireChat.Tests.Infrastructure;
+
+// Debian's redis-server as a real process on a free loopback port, with a data directory of its
+// own and every write fsynced to the append-only file: killed (SIGKILL) and started again on the
+// same port and directory, it has every write it acknowledged, as a production Redis with AOF.
+public sealed class RedisServerProcess : IAsyncDisposable
+{
+    public const string ServerPath = "/usr/bin/redis-server";
+
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("aspirechat-redis-");
+    private readonly List<string> _lines = [];
+    private Process? _process;
+
+    public int Port { get; } = FreePort.Next();
+
+    // As the service reads it: ConnectionStrings:redis.
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public IReadOnlyList<string> Lines
+    {
+        get { lock (_lines) { return [.. _lines]; } }
+    }
+
+    public static async Task<RedisServerProcess> StartNewAsync()
+    {
+        var redis = new RedisServerProcess();
+        try
+        {
+            await redis.StartAsync();
+            return redis;
+        }
+        catch
+        {
+            await redis.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Starts (or starts again) on the same port and data directory; returns once it answers PING.
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("redis-server is running already.");
+        }
+        if (!File.Exists(ServerPath))
+        {
+            throw new InvalidOperationException($"{ServerPath} is missing: install Debian's redis-server (eng/install-test-dependencies.sh).");
+        }
+        _process?.Dispose();
+        _process = Start();
+        await WaitUntilAnswersPingAsync();
+    }
+
+    // SIGKILL: no shutdown save, no goodbye to clients; only what is in the AOF survives.
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync().DefaultTimeout();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    private Process Start()
+    {
+        var info = new ProcessStartInfo(ServerPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--port", $"{Port}", "--bind", "127.0.0.1", "--daemonize", "no", "--dir", _data.FullName,
+            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--logfile", "",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    // A raw inline PING: "+PONG" once it listens and has loaded its AOF ("-LOADING" before that).
+    public async Task<bool> AnswersPingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port).DefaultTimeout();
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray()).AsTask().DefaultTimeout();
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer).AsTask().DefaultTimeout();
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private Task WaitUntilAnswersPingAsync() =>
+        TimeoutExtensions.WaitUntilAsync(
+            () => _process!.HasExited
+                ? throw new InvalidOperationException($"redis-server exited:{Environment.NewLine}{string.Join(Environment.NewLine, Lines)}")
+                : AnswersPingAsync(),
+            "redis-server answers PING", TimeoutExtensions.StartupTimeoutSpan, TimeSpan.FromMilliseconds(50));
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_lines)
+            {
+                _lines.Add(line);
+            }
+        }
+    }
+}
