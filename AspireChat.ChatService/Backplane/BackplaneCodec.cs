@@ -9,7 +9,7 @@ namespace AspireChat.ChatService.Backplane;
 
 // A message on its way through Redis: the sender's replica writes the payload (the wire Message
 // without its sequence and recipient), and the Publish script frames it as
-// "<sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
+// "<epoch> <sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
 internal static class BackplaneCodec
 {
     public static byte[] EncodePayload(MessageKind kind, string sender, string text, DateTimeOffset timestamp, string? traceParent, string? traceState) => new Message
@@ -27,14 +27,21 @@ internal static class BackplaneCodec
         },
     }.ToByteArray();
 
-    public static ChatMessage Decode(ReadOnlySpan<byte> entry)
+    public static BackplaneEntry Decode(ReadOnlySpan<byte> entry)
     {
+        var epochEnd = entry.IndexOf((byte)' ');
+        if (epochEnd <= 0)
+        {
+            throw new FormatException("A backplane entry does not start with its epoch.");
+        }
+        var epoch = Encoding.ASCII.GetString(entry[..epochEnd]);
+        entry = entry[(epochEnd + 1)..];
         var sequence = ReadNumber(ref entry);
         var recipientId = ReadNumber(ref entry);
         var separator = entry.IndexOf((byte)' ');
         var recipientName = separator > 0 ? Encoding.UTF8.GetString(entry[..separator]) : null;
         var payload = Message.Parser.ParseFrom(entry[(separator + 1)..]);
-        return new ChatMessage(
+        return new BackplaneEntry(epoch, new ChatMessage(
             sequence,
             payload.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
             payload.Kind switch
@@ -48,7 +55,7 @@ internal static class BackplaneCodec
             recipientId > 0 ? recipientId : null,
             recipientName,
             payload.Traceparent is { Length: > 0 } traceParent ? traceParent : null,
-            payload.Tracestate is { Length: > 0 } traceState ? traceState : null);
+            payload.Tracestate is { Length: > 0 } traceState ? traceState : null));
     }
 
     private static long ReadNumber(ref ReadOnlySpan<byte> entry)

@@ -11,8 +11,9 @@ namespace AspireChat.ChatService.Backplane;
 // Brings every message of the shared room to this replica's listeners, once each and in sequence
 // order. Redis pub/sub is fast but may lose messages while a connection is down, so the sequence
 // numbers are checked: a gap is filled from the shared history (the log), and once a second, with
-// nothing arriving, the log is asked whether anything was missed. One loop does it all: it is the
-// only caller of ChatRoom.Deliver.
+// nothing arriving, the log is asked whether anything was missed. Every entry names its epoch, so
+// a room started again (Redis lost its data) is noticed with its first message. One loop does it
+// all: it is the only caller of ChatRoom.Deliver and ChatRoom.Restart.
 public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<BackplaneReceiver> logger) : BackgroundService
 {
     private static readonly TimeSpan s_idleCheck = TimeSpan.FromSeconds(1);
@@ -99,55 +100,72 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
         }
     }
 
-    private async Task ApplyAsync(ChatMessage message)
+    private async Task ApplyAsync(BackplaneEntry entry)
     {
+        if (entry.Epoch != _epoch)
+        {
+            // A new room (Redis lost its data), or a stale entry of the old one: the state tells.
+            await CatchUpAsync();
+            return;
+        }
+        var message = entry.Message;
         if (message.Sequence <= _applied)
         {
             return;
         }
-        if (message.Sequence > _applied + 1)
+        if (message.Sequence > _applied + 1 && !await FillAsync(message.Sequence - 1))
         {
-            // Lost on the way (or a presence notice, which the log does not keep): the log has the rest.
-            await FillAsync(message.Sequence - 1);
+            return;
         }
         Deliver(message);
     }
 
-    // Reads what the log holds after the last applied message; a new epoch (Redis lost its data,
-    // or another room) starts this replica's room again.
+    // Reads what the log holds after the last applied message; a new epoch starts this replica's
+    // room again.
     private async Task CatchUpAsync()
     {
         var (epoch, sequence) = await backplane.ReadStateAsync();
         if (epoch != _epoch)
         {
-            var history = await backplane.ReadLatestAsync(_historySize);
-            if (_epoch is not null)
-            {
-                BackplaneLog.EpochChanged(logger, _epoch, epoch);
-            }
-            _epoch = epoch;
-            _applied = history.Count > 0 ? Math.Max(history[^1].Sequence, sequence) : sequence;
-            room.Restart(epoch, history, _applied);
-            return;
+            await RestartAsync(epoch, sequence);
         }
-        if (sequence > _applied)
+        else if (sequence > _applied)
         {
             await FillAsync(sequence);
         }
     }
 
-    private async Task FillAsync(long through)
+    private async Task RestartAsync(string epoch, long sequence)
+    {
+        var history = (await backplane.ReadLatestAsync(_historySize)).Where(e => e.Epoch == epoch).Select(e => e.Message).ToArray();
+        if (_epoch is not null)
+        {
+            BackplaneLog.EpochChanged(logger, _epoch, epoch);
+        }
+        _epoch = epoch;
+        _applied = history.Length > 0 ? Math.Max(history[^1].Sequence, sequence) : sequence;
+        room.Restart(epoch, history, _applied);
+    }
+
+    // Delivers what the log holds up to a sequence number; false when the log is of another epoch
+    // (the room has been started again instead).
+    private async Task<bool> FillAsync(long through)
     {
         var filled = 0;
         while (_applied < through)
         {
             var batch = await backplane.ReadAfterAsync(_applied, 500);
-            foreach (var message in batch.Where(m => m.Sequence <= through))
+            if (batch.Any(e => e.Epoch != _epoch))
+            {
+                await CatchUpAsync();
+                return false;
+            }
+            foreach (var message in batch.Select(e => e.Message).Where(m => m.Sequence <= through))
             {
                 Deliver(message);
                 filled++;
             }
-            if (batch.Count < 500 || batch[^1].Sequence >= through)
+            if (batch.Count < 500 || batch[^1].Message.Sequence >= through)
             {
                 break;
             }
@@ -156,6 +174,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
         {
             BackplaneLog.GapFilled(logger, filled, through);
         }
+        return true;
     }
 
     // The receivers' spans continue this one, whose parent is the sender's replica's publish.

@@ -18,7 +18,10 @@ namespace AspireChat.ChatService.Backplane;
 // every replica. Each step is one script (RedisScripts), so replicas never disagree.
 public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
 {
+    private static readonly TimeSpan s_onlineFreshness = TimeSpan.FromSeconds(1);
     private readonly ChatOptions _options = options.Value;
+    // When the last read of the names online started, and its result.
+    private volatile Tuple<long, Task<IReadOnlyList<OnlineEntry>>>? _online;
     private readonly string _prefix = $"{{{options.Value.RedisKeyPrefix}}}";
 
     // This process among the replicas: names the stream counts it keeps in each user's hash.
@@ -39,13 +42,15 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
 
     private RedisKey LogKey => $"{_prefix}:log";
 
+    private RedisKey EpochKey => $"{_prefix}:epoch";
+
     private string ReplicaField => $"s:{ReplicaId}";
 
     public Task<SharedUser?> ClaimAsync(string name, string? presentedToken, string newToken, string connection) => RunAsync(async () =>
     {
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Claim,
-            [UserKey(name), LookKey(name), $"{_prefix}:user-ids"],
-            [name, ChatConventions.UsernameKey(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, timeProvider.GetUtcNow().ToUnixTimeMilliseconds()]))!;
+            [UserKey(name), LookKey(name)],
+            [name, ChatConventions.UsernameKey(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), NewUserId()]))!;
         var status = (int)result[0];
         return status < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1);
     });
@@ -85,8 +90,8 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         var senderKey = UserKey(sender.Name);
         var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", _ => "chat" };
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
-            [SequenceKey, LogKey, senderKey, recipientName is null ? senderKey : UserKey(recipientName), kind == MessageKind.Left ? $"{_prefix}:left:{sender.Id}" : senderKey],
-            [sender.SessionToken, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName]))!;
+            [SequenceKey, LogKey, senderKey, recipientName is null ? senderKey : UserKey(recipientName), kind == MessageKind.Left ? $"{_prefix}:left:{sender.Id}" : senderKey, EpochKey],
+            [sender.SessionToken, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName, NewEpoch()]))!;
         var sequence = (long)result[0];
         activity?.SetTag(ChatTelemetry.SequenceTag, sequence);
         return sequence switch
@@ -113,8 +118,20 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         return [.. users.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User)];
     });
 
-    // Every name online on any replica, with its streams on the replicas that are alive.
-    public Task<IReadOnlyList<OnlineEntry>> OnlineAsync() => RunAsync<IReadOnlyList<OnlineEntry>>(async () =>
+    // Every name online on any replica, with its streams on the replicas that are alive. Read at
+    // most once a second by this replica, however often clients ask: it scans Redis.
+    public Task<IReadOnlyList<OnlineEntry>> OnlineAsync()
+    {
+        if (_online is { } cached && timeProvider.GetElapsedTime(cached.Item1) < s_onlineFreshness && !cached.Item2.IsFaulted)
+        {
+            return cached.Item2;
+        }
+        var read = ReadOnlineAsync();
+        _online = Tuple.Create(timeProvider.GetTimestamp(), read);
+        return read;
+    }
+
+    private Task<IReadOnlyList<OnlineEntry>> ReadOnlineAsync() => RunAsync<IReadOnlyList<OnlineEntry>>(async () =>
     {
         var server = redis.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica)
             ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
@@ -141,27 +158,49 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     // The room's epoch (made by the first replica that asks) and its last sequence number.
     public Task<(string Epoch, long Sequence)> ReadStateAsync() => RunAsync(async () =>
     {
-        var epochKey = (RedisKey)$"{_prefix}:epoch";
-        await Database.StringSetAsync(epochKey, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), when: When.NotExists);
-        var values = await Database.StringGetAsync([epochKey, SequenceKey]);
+        await Database.StringSetAsync(EpochKey, NewEpoch(), when: When.NotExists);
+        var values = await Database.StringGetAsync([EpochKey, SequenceKey]);
         return ((string)values[0]!, values[1].IsNull ? 0 : (long)values[1]);
     });
 
     // Up to count chat messages after a sequence number, oldest first, from the shared history.
-    public Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(long sequence, int count) => RunAsync<IReadOnlyList<ChatMessage>>(async () =>
+    public Task<IReadOnlyList<BackplaneEntry>> ReadAfterAsync(long sequence, int count) => RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
     {
         var entries = await Database.StreamRangeAsync(LogKey, $"{(sequence + 1).ToString(CultureInfo.InvariantCulture)}-0", "+", count);
         return [.. entries.Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
     });
 
     // The newest count chat messages, oldest first.
-    public Task<IReadOnlyList<ChatMessage>> ReadLatestAsync(int count) => RunAsync<IReadOnlyList<ChatMessage>>(async () =>
+    public Task<IReadOnlyList<BackplaneEntry>> ReadLatestAsync(int count) => RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
     {
         var entries = await Database.StreamRangeAsync(LogKey, "-", "+", count, Order.Descending);
         return [.. entries.Reverse().Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
     });
 
-    public Task<ChannelMessageQueue> SubscribeAsync() => RunAsync(() => redis.GetSubscriber().SubscribeAsync(Channel));
+    // Only once connected: the Redis client registers a queue before a SUBSCRIBE that then fails,
+    // and would keep it (filling, unread) for ever; one that fails anyway is removed again.
+    public Task<ChannelMessageQueue> SubscribeAsync() => RunAsync(async () =>
+    {
+        if (!redis.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.");
+        }
+        var subscriber = redis.GetSubscriber();
+        try
+        {
+            return await subscriber.SubscribeAsync(Channel);
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            await subscriber.UnsubscribeAsync(Channel, handler: null, CommandFlags.FireAndForget);
+            throw;
+        }
+    });
+
+    private static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    // Positive, and never one another session had: delivery of a direct message matches on it.
+    private static long NewUserId() => (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | 1;
 
     private RedisKey UserKey(string name) => $"{_prefix}:user:{ChatConventions.UsernameKey(name)}";
 
@@ -172,6 +211,12 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         try
         {
             return await step();
+        }
+        catch (Exception ex) when (ex is RedisTimeoutException { Commandstatus: not (CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog) }
+            or RedisConnectionException { CommandStatus: CommandStatus.Sent })
+        {
+            // Sent, and no answer: it may have run (a message may have been sent after all).
+            throw new BackplaneUnavailableException("The chat's shared store (Redis) did not answer in time, so whether this was done is not known; check before you try again.", ex);
         }
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {

@@ -15,8 +15,9 @@ internal static class RedisScripts
 
         """;
 
-    // KEYS: user hash, look-alike key, user id counter.
-    // ARGV: name, name key, presented token, new token, connection, grace (ms), now (unix ms).
+    // KEYS: user hash, look-alike key.
+    // ARGV: name, name key, presented token, new token, connection, grace (ms), now (unix ms), a
+    // new user id (random: ids never repeat, even after Redis has lost its data).
     // Returns {status, id, name, token, since}: 1 new, 0 the same caller again, -1 taken.
     public const string Claim = Extend + """
         local current = redis.call('HMGET', KEYS[1], 'token', 'conn', 'id', 'name', 'since')
@@ -32,7 +33,7 @@ internal static class RedisScripts
         if holder and holder ~= ARGV[2] then
           return {-1}
         end
-        local id = redis.call('INCR', KEYS[3])
+        local id = ARGV[8]
         redis.call('HSET', KEYS[1], 'id', id, 'name', ARGV[1], 'token', ARGV[4], 'conn', ARGV[5], 'since', ARGV[7], 'look', KEYS[2])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[6])
@@ -40,13 +41,15 @@ internal static class RedisScripts
         """;
 
     // KEYS: sequence counter, log stream, sender's user hash, recipient's user hash (the sender's
-    // again for a broadcast), the "left" marker of a LEFT notice (the sender's hash otherwise).
+    // again for a broadcast), the "left" marker of a LEFT notice (the sender's hash otherwise),
+    // the epoch.
     // ARGV: sender token, payload, history size, grace (ms), '1' for a direct message, channel,
-    // 'chat' | 'joined' | 'left'.
-    // Returns {sequence, recipient id, recipient name}; {-1} when the sender's session is gone,
-    // {-2} when the recipient is not online, {-3} when a LEFT notice was already sent, {-4} when
-    // the user of a LEFT notice is still online (on another replica).
-    // The entry is "<sequence> <recipient id> <recipient name> <payload>": names have no spaces.
+    // 'chat' | 'joined' | 'left', a new epoch (taken only if Redis has none: it lost its data).
+    // Returns {sequence, recipient id, recipient name, epoch}; {-1} when the sender's session is
+    // gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already sent, {-4}
+    // when the user of a LEFT notice is still online (on another replica).
+    // The entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no spaces in
+    // epochs or names), so a receiver knows at once when the room has started again.
     public const string Publish = Extend + """
         local token = redis.call('HGET', KEYS[3], 'token')
         if ARGV[7] == 'left' then
@@ -74,13 +77,15 @@ internal static class RedisScripts
           end
           rid, rname = recipient[1], recipient[2]
         end
+        redis.call('SET', KEYS[6], ARGV[8], 'NX')
+        local epoch = redis.call('GET', KEYS[6])
         local sequence = redis.call('INCR', KEYS[1])
-        local entry = sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]
+        local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]
         if ARGV[7] == 'chat' then
           redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], sequence .. '-1', 'e', entry)
         end
         redis.call('PUBLISH', ARGV[6], entry)
-        return {sequence, rid, rname}
+        return {sequence, rid, rname, epoch}
         """;
 
     // KEYS: user hash, look-alike key. ARGV: token, grace (ms), replica field, this replica's

@@ -22,7 +22,7 @@ public sealed partial class ChatRoom
             return known;
         }
         return SessionTokens.TryReadUsername(sessionToken, out var name) && await _backplane.FindAsync(sessionToken, name) is { } shared
-            ? _users.Adopt(shared, connectionKey: null)
+            ? Adopt(shared, connectionKey: null)
             : null;
     }
 
@@ -101,7 +101,7 @@ public sealed partial class ChatRoom
         {
             return null;
         }
-        var user = _users.Adopt(shared, connectionKey);
+        var user = Adopt(shared, connectionKey);
         if (shared.IsNew && _floodLimits.TryNotifyPresence())
         {
             await PublishJoinedQuietlyAsync(backplane, user, activity);
@@ -143,17 +143,38 @@ public sealed partial class ChatRoom
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
+    private ChatUser Adopt(SharedUser shared, string? connectionKey)
+    {
+        var user = _users.Adopt(shared, connectionKey, out var replaced);
+        foreach (var stale in replaced)
+        {
+            EndStreams(stale);
+        }
+        return user;
+    }
+
     private void EndSession(ChatUser user)
     {
         _users.Forget(user);
+        EndStreams(user);
+    }
+
+    // Its name is another session's now: its streams end with UNAUTHENTICATED (register again).
+    private void EndStreams(ChatUser user)
+    {
+        Subscription[] ended;
         lock (_lock)
         {
-            foreach (var subscription in _subscriptions.Where(s => s.User == user))
+            ended = [.. _subscriptions.Where(s => s.User == user)];
+            foreach (var subscription in ended)
             {
                 subscription.Close(SubscriptionEnd.SessionEnded);
             }
         }
-        BackplaneLog.SessionLost(_logger, LogText.Escape(user.Name));
+        if (ended.Length > 0)
+        {
+            BackplaneLog.SessionLost(_logger, LogText.Escape(user.Name));
+        }
     }
 
     // A user expired here may still be online on another replica: the notice goes out once the
@@ -165,8 +186,12 @@ public sealed partial class ChatRoom
         _departing.AddRange(_users.RemoveExpired().Select(u => (u, _timeProvider.GetTimestamp())));
         foreach (var (user, since) in _departing.ToArray())
         {
-            var published = _floodLimits.TryNotifyPresence() ? await backplane.PublishAsync(MessageKind.Left, user, $"{user.Name} left", recipientName: null) : null;
-            if (published?.Outcome != PublishOutcome.StillOnline || since < patience)
+            // Asked first, so that a user still online elsewhere spends none of the notice budget.
+            var stillOnline = await backplane.FindAsync(user.SessionToken, user.Name) is not null;
+            var published = !stillOnline && _floodLimits.TryNotifyPresence()
+                ? await backplane.PublishAsync(MessageKind.Left, user, $"{user.Name} left", recipientName: null)
+                : null;
+            if (since < patience || (published is not null && published.Outcome != PublishOutcome.StillOnline))
             {
                 _departing.Remove((user, since));
             }

@@ -206,7 +206,10 @@ public sealed partial class ChatRoom : IDisposable
                 created.Backlog = _history.After(after, created.Accepts, out var missed);
                 created.Missed = missed;
                 // A replica may not have caught up with the one the listener saw last.
-                created.SkipThrough = after;
+                if (_backplane is not null)
+                {
+                    created.SkipThrough = after;
+                }
             }
             else if (listen.History > 0)
             {

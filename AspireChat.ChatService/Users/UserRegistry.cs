@@ -74,10 +74,12 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     public string IssueToken(string username) => _tokens.Issue(username);
 
     // A name the backplane holds for this session: the local view of it, made or found. A local
-    // user of that name with another session is stale (the backplane decides) and is replaced.
-    public ChatUser Adopt(SharedUser shared, string? connectionKey)
+    // user of that name (or look) with another session is stale (the backplane decides): it is
+    // replaced, and returned in Replaced so that its streams can be ended.
+    public ChatUser Adopt(SharedUser shared, string? connectionKey, out IReadOnlyList<ChatUser> replaced)
     {
         var key = ChatConventions.UsernameKey(shared.Name);
+        replaced = [];
         lock (_lock)
         {
             if (_byName.TryGetValue(key, out var existing) && existing.SessionToken == shared.SessionToken && !IsExpired(existing))
@@ -89,7 +91,8 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 TouchLocked(existing);
                 return existing;
             }
-            foreach (var stale in new[] { existing, _bySkeleton.GetValueOrDefault(ChatConventions.UsernameSkeleton(shared.Name)) }.OfType<ChatUser>().Distinct())
+            replaced = [.. new[] { existing, _bySkeleton.GetValueOrDefault(ChatConventions.UsernameSkeleton(shared.Name)) }.OfType<ChatUser>().Distinct()];
+            foreach (var stale in replaced)
             {
                 Remove(stale);
             }

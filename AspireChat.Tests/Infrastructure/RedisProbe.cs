@@ -4,7 +4,8 @@ using System.Text;
 namespace AspireChat.Tests.Infrastructure;
 
 // One command to a real Redis over its own protocol (RESP), for checks from outside:
-// `PING`, `CONFIG GET appendonly`. Replies come back flat: ["+PONG"], ["appendonly", "yes"].
+// `PING`, `CONFIG GET appendonly`, `INFO commandstats`. Replies come back flat: ["+PONG"],
+// ["appendonly", "yes"].
 public static class RedisProbe
 {
     public static async Task<IReadOnlyList<string>> CommandAsync(Uri endpoint, params string[] command)
@@ -36,9 +37,20 @@ public static class RedisProbe
                 }
                 return items;
             case '$':
-                return line == "$-1" ? [] : [await reader.ReadLineAsync().DefaultTimeout() ?? ""];
+                return line == "$-1" ? [] : [await ReadBulkAsync(reader, int.Parse(line[1..], System.Globalization.CultureInfo.InvariantCulture))];
             default:
                 return [line];
         }
+    }
+
+    // A bulk string may span lines (INFO's does): lines are read until its length is reached.
+    private static async Task<string> ReadBulkAsync(StreamReader reader, int length)
+    {
+        var bulk = new StringBuilder(await reader.ReadLineAsync().DefaultTimeout() ?? "");
+        while (Encoding.UTF8.GetByteCount(bulk.ToString()) < length)
+        {
+            bulk.Append("\r\n").Append(await reader.ReadLineAsync().DefaultTimeout() ?? throw new IOException("Redis closed the connection."));
+        }
+        return bulk.ToString();
     }
 }
