@@ -9,16 +9,16 @@ using BenchmarkDotNet.Running;
 namespace AspireChat.Bench;
 
 // The bench's commands: the suite (its own servers, the backplane's included), each scenario
-// against any server of the contract, the ceiling server, and the microbenchmarks.
+// against any server of the contract, the ceiling and SignalR servers, and the microbenchmarks.
 internal static class BenchCommands
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("AspireChat.Bench: fan-out throughput, latency and capacity of a chat server, against the raw gRPC ceiling.");
+        var root = new RootCommand("AspireChat.Bench: fan-out throughput, latency and capacity of a chat server, against the raw gRPC ceiling and a SignalR hub.");
 
         var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each scenario, to check the bench works (CI runs this)." };
         var output = new Option<string>("--output") { Description = "Where to write the results as JSON.", DefaultValueFactory = _ => "bench-results.json" };
-        var suite = new Command("suite", "Start a chat service, the ceiling server, and 3 chat replicas on a redis-server (the backplane); run every scenario, print the tables and write the JSON.") { smoke, output };
+        var suite = new Command("suite", "Start a chat service, the ceiling server, the SignalR hub, and 3 chat replicas on a redis-server (the backplane); run every scenario, print the tables and write the JSON.") { smoke, output };
         suite.SetAction((parsed, cancellationToken) => Suite.RunAsync(parsed.GetValue(smoke) ? SuiteOptions.Smoke : SuiteOptions.Full, parsed.GetValue(output)!, Console.Out, cancellationToken));
         root.Subcommands.Add(suite);
 
@@ -64,9 +64,9 @@ internal static class BenchCommands
             FanOutScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(senders), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Fan-out"));
         root.Subcommands.Add(fanOut);
 
-        var latency = new Command("latency", "N listeners, one sender at a steady rate: send-to-receive percentiles.") { server, workshop, listeners, rate, duration, size };
+        var latency = new Command("latency", "N listeners, one sender at a steady rate: send-to-receive percentiles, server CPU.") { server, workshop, serverPid, listeners, rate, duration, size };
         latency.SetAction((parsed, cancellationToken) => RunAsync(parsed, server, workshop, target =>
-            LatencyScenario.RunAsync(target, parsed.GetValue(listeners), parsed.GetValue(rate), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Latency (ms)"));
+            LatencyScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(rate), TimeSpan.FromSeconds(parsed.GetValue(duration)), parsed.GetValue(size), cancellationToken), "Latency (ms)"));
         root.Subcommands.Add(latency);
 
         var capacity = new Command("capacity", "Open Listen streams up to N: memory per idle listener, time to connect, one broadcast to all.") { server, workshop, serverPid, listeners, memoryLimit };
@@ -84,6 +84,10 @@ internal static class BenchCommands
         var ceiling = new Command("ceiling-server", "Serve the bare gRPC fan-out (the ceiling) on ASPNETCORE_URLS.");
         ceiling.SetAction((_, cancellationToken) => CeilingServer.RunAsync(cancellationToken));
         root.Subcommands.Add(ceiling);
+
+        var signalR = new Command("signalr-server", $"Serve the chat room as a SignalR hub (MessagePack, WebSockets) at {SignalRServer.HubPath} on ASPNETCORE_URLS.");
+        signalR.SetAction((_, cancellationToken) => SignalRServer.RunAsync(cancellationToken));
+        root.Subcommands.Add(signalR);
 
         var micro = new Command("micro", "BenchmarkDotNet microbenchmarks of the hot path (run with -c Release); arguments after -- go to BenchmarkDotNet.");
         micro.TreatUnmatchedTokensAsErrors = false;

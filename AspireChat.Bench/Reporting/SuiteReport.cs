@@ -3,15 +3,18 @@ using AspireChat.Bench.Scenarios;
 
 namespace AspireChat.Bench.Reporting;
 
-// Everything one run measured, as written to JSON. FanOut and Latency hold every server's rows
-// (the in-memory service, the ceiling, the backplane's replicas), told apart by their target.
+// Everything one run measured, as written to JSON. FanOut, Latency and Capacity hold every
+// server's rows (the in-memory service, the ceiling, the SignalR hub, the backplane's replicas;
+// the backplane has no capacity row), told apart by their target.
 internal sealed record SuiteReport(
     string Machine,
     DateTimeOffset StartedAt,
     IReadOnlyList<FanOutResult> FanOut,
     IReadOnlyList<CeilingRatio> CeilingRatios,
+    IReadOnlyList<SignalRRatio> SignalRRatios,
     IReadOnlyList<BackplaneRatio> BackplaneRatios,
     IReadOnlyList<LatencyResult> Latency,
+    IReadOnlyList<SignalRLatencyRatio> SignalRLatencyRatios,
     IReadOnlyList<CapacityResult> Capacity,
     IReadOnlyList<TargetCheck> BackplaneTargets)
 {

@@ -1,18 +1,21 @@
 using System.Diagnostics;
 using AspireChat.Bench.Load;
+using AspireChat.Bench.Servers;
 using Grpc.Core;
 
 namespace AspireChat.Bench.Scenarios;
 
 // N listeners, one sender on a fixed schedule (open loop: a slow answer delays no later send):
-// how long each message takes from its scheduled send time to each receiver.
+// how long each message takes from its scheduled send time to each receiver, and what the
+// deliveries cost the server.
 internal static class LatencyScenario
 {
-    public static async Task<LatencyResult> RunAsync(IFanOutTarget target, int listenerCount, double rate, TimeSpan duration, int size, CancellationToken cancellationToken)
+    public static async Task<LatencyResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, double rate, TimeSpan duration, int size, CancellationToken cancellationToken)
     {
         using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listeners = await Listeners.OpenAsync(target, listenerCount, senders: 1, recordLatency: true, streams.Token);
         var send = await target.SenderAsync(0, cancellationToken);
+        var cpuBefore = server.CpuTime();
 
         var scheduled = (long)(duration.TotalSeconds * rate);
         long accepted = 0, refused = 0, failed = 0;
@@ -41,6 +44,7 @@ internal static class LatencyScenario
         }
         await Task.WhenAll(sends);
         await Listeners.DrainAsync(listeners, accepted, TimeSpan.FromSeconds(3), cancellationToken);
+        var serverCpu = server.CpuTime() - cpuBefore;
         await streams.CancelAsync();
         await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
@@ -48,6 +52,8 @@ internal static class LatencyScenario
         double At(double percentile) => latencies.Length == 0 ? double.NaN : Math.Round(latencies[Math.Min(latencies.Length - 1, (int)(percentile * latencies.Length))], 2);
         return new LatencyResult(target.Name, listenerCount, rate, scheduled, accepted, refused, failed, latencies.Length,
             listeners.Sum(l => accepted - l.Unique), listeners.Sum(l => l.Duplicates),
-            At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2));
+            At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2),
+            serverCpu is { } cpu ? Math.Round(cpu.TotalSeconds, 2) : null,
+            serverCpu is { } c && latencies.Length > 0 ? Math.Round(c.TotalSeconds * 1e6 / latencies.Length, 2) : null);
     }
 }

@@ -1,8 +1,8 @@
 namespace AspireChat.Bench.Scenarios;
 
 // One T for each server the suite compares: the chat service with its in-memory room, the
-// ceiling, and the chat service scaled out on the Redis backplane.
-internal sealed record PerServer<T>(T InMemory, T Ceiling, T Backplane)
+// ceiling, the SignalR hub, and the chat service scaled out on the Redis backplane.
+internal sealed record PerServer<T>(T InMemory, T Ceiling, T SignalR, T Backplane)
 {
-    public IReadOnlyList<T> All => [InMemory, Ceiling, Backplane];
+    public IReadOnlyList<T> All => [InMemory, Ceiling, SignalR, Backplane];
 }

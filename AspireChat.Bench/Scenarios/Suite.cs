@@ -4,9 +4,9 @@ using AspireChat.Bench.Servers;
 
 namespace AspireChat.Bench.Scenarios;
 
-// The documented run: starts the chat service, the ceiling server, and a redis-server with chat
-// replicas on it, as processes (from this program's build output, on free ports), runs every
-// scenario against each, prints the tables and writes the JSON.
+// The documented run: starts the chat service, the ceiling server, the SignalR hub, and a
+// redis-server with chat replicas on it, as processes (from this program's build output, on free
+// ports), runs every scenario against each, prints the tables and writes the JSON.
 internal static class Suite
 {
     public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
@@ -44,18 +44,22 @@ internal static class Suite
         var fanOut = await FanOutAsync(servers, options, cancellationToken);
         List<FanOutResult> fanOutRows = [.. fanOut.SelectMany(r => r.All)];
         var ceilingRatios = fanOut.Select(r => CeilingRatio.Of(r.InMemory, r.Ceiling)).ToList();
+        var signalRRatios = fanOut.Select(r => SignalRRatio.Of(r.InMemory, r.SignalR)).ToList();
         var backplaneRatios = fanOut.Select(r => BackplaneRatio.Of(r.InMemory, r.Backplane)).ToList();
         ResultTable.Print($"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages", fanOutRows, console);
         ResultTable.Print("AspireChat / ceiling (deliveries per second)", ceilingRatios, console);
+        ResultTable.Print("AspireChat / SignalR: deliveries per second, server CPU per delivery", signalRRatios, console);
         ResultTable.Print($"Backplane ({options.Replicas} replicas + Redis) / in-memory: deliveries per second, server CPU per delivery", backplaneRatios, console);
 
         var latency = await LatencyAsync(servers, options, cancellationToken);
         List<LatencyResult> latencyRows = [.. latency.SelectMany(r => r.All)];
+        var signalRLatencyRatios = latency.Select(r => SignalRLatencyRatio.Of(r.InMemory, r.SignalR)).ToList();
         ResultTable.Print($"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)", latencyRows, console);
+        ResultTable.Print("AspireChat / SignalR latency: p50, p99, server CPU per delivery", signalRLatencyRatios, console);
 
         var targets = BackplaneTargets.Check([.. fanOut.Select(r => r.Backplane)], [.. latency.Select(r => r.Backplane)], backplaneRatios);
         ResultTable.Print("Backplane targets (2 cores)", targets, console);
-        return new SuiteReport(machine, startedAt, fanOutRows, ceilingRatios, backplaneRatios, latencyRows, capacity, targets);
+        return new SuiteReport(machine, startedAt, fanOutRows, ceilingRatios, signalRRatios, backplaneRatios, latencyRows, signalRLatencyRatios, capacity, targets);
     }
 
     // First, while each server is fresh; the backplane's capacity is not measured here.
@@ -63,11 +67,12 @@ internal static class Suite
     [
         await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
         await WithTarget(servers.Ceiling.Connect(), t => CapacityScenario.RunAsync(t, servers.Ceiling.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
+        await WithTarget(servers.SignalR.Connect(), t => CapacityScenario.RunAsync(t, servers.SignalR.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
     ];
 
     private static async Task<List<PerServer<FanOutResult>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
-        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.Backplane);
+        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.Backplane);
         // A warm-up, not reported, so that no server is measured before the JIT has done its work.
         await EachAsync(measured, 0, (t, process) => FanOutScenario.RunAsync(t, process, 8, options.Senders, TimeSpan.FromSeconds(1), options.MessageSize, cancellationToken));
         var rounds = new List<PerServer<FanOutResult>>();
@@ -81,12 +86,12 @@ internal static class Suite
     // The backplane's latency is cross-replica: the sender on one replica, the listeners on the others.
     private static async Task<List<PerServer<LatencyResult>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
-        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.BackplaneCrossReplica);
+        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.BackplaneCrossReplica);
         var rounds = new List<PerServer<LatencyResult>>();
         foreach (var (listeners, round) in options.LatencyListeners.Select((n, i) => (n, i)))
         {
             var rate = SuiteOptions.LatencyRate(listeners);
-            rounds.Add(await EachAsync(measured, round, (t, _) => LatencyScenario.RunAsync(t, listeners, rate, options.LatencyDuration, options.MessageSize, cancellationToken)));
+            rounds.Add(await EachAsync(measured, round, (t, process) => LatencyScenario.RunAsync(t, process, listeners, rate, options.LatencyDuration, options.MessageSize, cancellationToken)));
         }
         return rounds;
     }
@@ -102,7 +107,7 @@ internal static class Suite
             var next = (round + i) % order.Count;
             results[next] = await WithTarget(order[next].Connect(), t => scenario(t, order[next].Process));
         }
-        return new(results[0], results[1], results[2]);
+        return new(results[0], results[1], results[2], results[3]);
     }
 
     private static async Task<T> WithTarget<T>(IFanOutTarget target, Func<IFanOutTarget, Task<T>> run)

@@ -23,10 +23,13 @@ internal sealed class LocalServer : IAsyncDisposable
         Port = port;
     }
 
-    // The port it serves on, on 127.0.0.1: gRPC (h2c), or Redis's protocol.
+    // The port it serves on, on 127.0.0.1: gRPC (h2c), SignalR (WebSockets), or Redis's protocol.
     public int Port { get; }
 
     public Uri GrpcUrl => new($"http://127.0.0.1:{Port}");
+
+    // The SignalR server's hub.
+    public Uri HubUrl => new($"http://127.0.0.1:{Port}{SignalRServer.HubPath}");
 
     public ServerProcess Process => new(_process.Id);
 
@@ -56,6 +59,18 @@ internal sealed class LocalServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("aspirechat-ceiling-").FullName;
         var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{grpc}" };
         return StartAsync("dotnet", [typeof(LocalServer).Assembly.Location, "ceiling-server"], directory, environment, grpc, directory, cancellationToken);
+    }
+
+    // The SignalR hub (`AspireChat.Bench signalr-server`), in an empty directory of its own as the
+    // ceiling is (the chat service's appsettings.json and its endpoints are not for it). Server GC,
+    // which the chat service and the ceiling have from their runtime configuration, is said
+    // outright: it is part of SignalR's best configuration.
+    public static Task<LocalServer> StartSignalRAsync(CancellationToken cancellationToken)
+    {
+        var port = FreeLoopbackPort();
+        var directory = Directory.CreateTempSubdirectory("aspirechat-signalr-").FullName;
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["DOTNET_gcServer"] = "1" };
+        return StartAsync("dotnet", [typeof(LocalServer).Assembly.Location, "signalr-server"], directory, environment, port, directory, cancellationToken);
     }
 
     // redis-server as the product runs it (the AppHost's scale-out): on loopback only, every write

@@ -6,8 +6,8 @@ using Grpc.Core;
 namespace AspireChat.Bench.Servers;
 
 // Every server the suite measures, each a process of its own on free loopback ports: the chat
-// service with its in-memory room, the ceiling, and the chat service scaled out (replicas that
-// share one room through a redis-server). Disposed, it kills them all.
+// service with its in-memory room, the ceiling, the SignalR hub, and the chat service scaled out
+// (replicas that share one room through a redis-server). Disposed, it kills them all.
 internal sealed class SuiteServers : IAsyncDisposable
 {
     // Load, not chat: no per-user, per-connection or per-address rate limit (every bench client
@@ -32,13 +32,15 @@ internal sealed class SuiteServers : IAsyncDisposable
     private static readonly TimeSpan s_joinTimeout = TimeSpan.FromSeconds(60);
     private readonly LocalServer _chat;
     private readonly LocalServer _ceiling;
+    private readonly LocalServer _signalR;
     private readonly LocalServer _redis;
     private readonly IReadOnlyList<LocalServer> _replicas;
 
-    private SuiteServers(LocalServer chat, LocalServer ceiling, LocalServer redis, IReadOnlyList<LocalServer> replicas)
+    private SuiteServers(LocalServer chat, LocalServer ceiling, LocalServer signalR, LocalServer redis, IReadOnlyList<LocalServer> replicas)
     {
         _chat = chat;
         _ceiling = ceiling;
+        _signalR = signalR;
         _redis = redis;
         _replicas = replicas;
     }
@@ -46,6 +48,8 @@ internal sealed class SuiteServers : IAsyncDisposable
     public MeasuredServer InMemory => new(() => new ChatTarget(_chat.GrpcUrl, workshop: false), _chat.Process);
 
     public MeasuredServer Ceiling => new(() => new CeilingTarget(_ceiling.GrpcUrl), _ceiling.Process);
+
+    public MeasuredServer SignalR => new(() => new SignalRTarget(_signalR.HubUrl), _signalR.Process);
 
     // Listeners spread over the replicas, senders taking turns; its cost is every replica's CPU
     // and redis-server's.
@@ -78,11 +82,12 @@ internal sealed class SuiteServers : IAsyncDisposable
             }
             var chat = await Started(LocalServer.StartChatServiceAsync(s_loadSettings, cancellationToken));
             var ceiling = await Started(LocalServer.StartCeilingAsync(cancellationToken));
+            var signalR = await Started(LocalServer.StartSignalRAsync(cancellationToken));
             foreach (var replica in replicas)
             {
                 await WaitUntilJoinedAsync(replica.GrpcUrl, cancellationToken);
             }
-            return new SuiteServers(chat, ceiling, redis, replicas);
+            return new SuiteServers(chat, ceiling, signalR, redis, replicas);
         }
         catch
         {
@@ -93,12 +98,12 @@ internal sealed class SuiteServers : IAsyncDisposable
 
     public void Describe(TextWriter console)
     {
-        console.WriteLine($"Chat service (in-memory room) at {_chat.GrpcUrl} (process {_chat.ProcessId}); ceiling at {_ceiling.GrpcUrl} (process {_ceiling.ProcessId}).");
+        console.WriteLine($"Chat service (in-memory room) at {_chat.GrpcUrl} (process {_chat.ProcessId}); ceiling at {_ceiling.GrpcUrl} (process {_ceiling.ProcessId}); SignalR hub at {_signalR.HubUrl} (process {_signalR.ProcessId}).");
         var replicas = string.Join(", ", _replicas.Select(r => $"{r.GrpcUrl} (process {r.ProcessId})"));
         console.WriteLine($"Backplane: redis-server at 127.0.0.1:{_redis.Port} (process {_redis.ProcessId}); {_replicas.Count} chat replicas at {replicas}.");
     }
 
-    public ValueTask DisposeAsync() => DisposeAllAsync([.. _replicas, _redis, _chat, _ceiling]);
+    public ValueTask DisposeAsync() => DisposeAllAsync([.. _replicas, _redis, _chat, _ceiling, _signalR]);
 
     // The same load settings, pointed at the one Redis, with one token key: a deployment's
     // replicas share their configuration, and each honours the sessions the others issued.

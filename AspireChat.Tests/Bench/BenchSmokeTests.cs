@@ -7,8 +7,8 @@ namespace AspireChat.Tests.Bench;
 // starts its own servers, runs every scenario briefly, and nothing is lost at that load.
 public sealed class BenchSmokeTests
 {
-    // The suite includes the backplane (chat replicas on a redis-server it starts): a missing
-    // redis-server fails this test with the suite's message saying how to install it.
+    // The suite includes the SignalR hub and the backplane (chat replicas on a redis-server it
+    // starts): a missing redis-server fails this test with the suite's message saying how to install it.
     [Fact]
     public async Task Suite_Smoke_RunsEveryScenario_AndLosesNothing()
     {
@@ -21,8 +21,9 @@ public sealed class BenchSmokeTests
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         File.Delete(output);
         var fanOut = report.RootElement.GetProperty("fanOut").EnumerateArray().ToList();
-        Assert.Equal(6, fanOut.Count);
+        Assert.Equal(8, fanOut.Count);
         Assert.Equal(2, fanOut.Count(r => r.GetProperty("target").GetString()!.Contains("replicas + Redis")));
+        Assert.Equal(2, fanOut.Count(r => r.GetProperty("target").GetString()!.StartsWith("SignalR")));
         Assert.All(fanOut, r =>
         {
             Assert.True(r.GetProperty("accepted").GetInt64() > 0);
@@ -30,16 +31,22 @@ public sealed class BenchSmokeTests
             Assert.Equal(0, r.GetProperty("outOfOrder").GetInt64());
             Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
         });
-        Assert.All(report.RootElement.GetProperty("capacity").EnumerateArray(), r => Assert.Equal(r.GetProperty("connected").GetInt32(), r.GetProperty("broadcastReceivedBy").GetInt32()));
+        var capacity = report.RootElement.GetProperty("capacity").EnumerateArray().ToList();
+        Assert.Contains(capacity, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
+        Assert.All(capacity, r => Assert.Equal(r.GetProperty("connected").GetInt32(), r.GetProperty("broadcastReceivedBy").GetInt32()));
         var latency = report.RootElement.GetProperty("latency").EnumerateArray().ToList();
         Assert.Contains(latency, r => r.GetProperty("target").GetString()!.Contains("cross-replica"));
+        Assert.Contains(latency, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
         Assert.All(latency, r =>
         {
             Assert.Equal(0, r.GetProperty("lost").GetInt64());
             Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
         });
         Assert.Equal(2, report.RootElement.GetProperty("backplaneRatios").GetArrayLength());
+        Assert.Equal(2, report.RootElement.GetProperty("signalRRatios").GetArrayLength());
+        Assert.Equal(1, report.RootElement.GetProperty("signalRLatencyRatios").GetArrayLength());
         Assert.Contains("AspireChat / ceiling", string.Join('\n', bench.Lines));
+        Assert.Contains("AspireChat / SignalR", string.Join('\n', bench.Lines));
         Assert.Contains("Backplane (3 replicas + Redis) / in-memory", string.Join('\n', bench.Lines));
     }
 
