@@ -7,18 +7,24 @@ using Google.Protobuf.WellKnownTypes;
 namespace AspireChat.Bench.Micro;
 
 // What a broadcast costs to serialize for N listeners: a proto message built and written per
-// listener (the service's Listen loop), one message written N times, or written once.
+// listener, one message written N times, its bytes made once and copied N times (the service's
+// Listen loop: WireMessages), or written once.
 [MemoryDiagnoser]
 public class SerializationBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private Message _message = null!;
+    private byte[] _bytes = [];
 
     [Params(1_000)]
     public int Listeners { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _message = Build();
+    public void Setup()
+    {
+        _message = Build();
+        _bytes = _message.ToByteArray();
+    }
 
     [Benchmark(Baseline = true)]
     public int BuildAndWritePerListener()
@@ -38,6 +44,19 @@ public class SerializationBenchmarks
         for (var i = 0; i < Listeners; i++)
         {
             bytes += Write(_message);
+        }
+        return bytes;
+    }
+
+    [Benchmark]
+    public int CopySerializedBytesPerListener()
+    {
+        var bytes = 0;
+        for (var i = 0; i < Listeners; i++)
+        {
+            _buffer.ResetWrittenCount();
+            _buffer.Write(_bytes);
+            bytes += _buffer.WrittenCount;
         }
         return bytes;
     }

@@ -57,6 +57,14 @@ internal static class Suite
         ResultTable.Print($"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)", latencyRows, console);
         ResultTable.Print("AspireChat / SignalR latency: p50, p99, server CPU per delivery", signalRLatencyRatios, console);
 
+        // Last, so that the names its users hold for the grace period disturb no other measurement.
+        if (options.LargeCapacityListeners > 0)
+        {
+            var large = await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.LargeCapacityListeners, memoryLimitMegabytes: null, cancellationToken));
+            capacity.Add(large);
+            ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the chat service", [large], console);
+        }
+
         var targets = BackplaneTargets.Check([.. fanOut.Select(r => r.Backplane)], [.. latency.Select(r => r.Backplane)], backplaneRatios);
         ResultTable.Print("Backplane targets (2 cores)", targets, console);
         return new SuiteReport(machine, startedAt, fanOutRows, ceilingRatios, signalRRatios, backplaneRatios, latencyRows, signalRLatencyRatios, capacity, targets);
@@ -73,8 +81,11 @@ internal static class Suite
     private static async Task<List<PerServer<FanOutResult>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.Backplane);
-        // A warm-up, not reported, so that no server is measured before the JIT has done its work.
-        await EachAsync(measured, 0, (t, process) => FanOutScenario.RunAsync(t, process, 8, options.Senders, TimeSpan.FromSeconds(1), options.MessageSize, cancellationToken));
+        // A warm-up, not reported, so that no server is measured while the JIT still recompiles its
+        // hot methods (tiered compilation: measured at about 6% of a server's CPU in the first
+        // seconds of load, docs/performance.md).
+        var warmUpListeners = Math.Min(100, options.FanOutListeners.Max());
+        await EachAsync(measured, 0, (t, process) => FanOutScenario.RunAsync(t, process, warmUpListeners, options.Senders, options.WarmUp, options.MessageSize, cancellationToken));
         var rounds = new List<PerServer<FanOutResult>>();
         foreach (var (listeners, round) in options.FanOutListeners.Select((n, i) => (n, i)))
         {
@@ -87,6 +98,9 @@ internal static class Suite
     private static async Task<List<PerServer<LatencyResult>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.BackplaneCrossReplica);
+        // The latency runs' own code paths (a steady sender, per-message timing) warmed up too.
+        var warmUpListeners = options.LatencyListeners.Min();
+        await EachAsync(measured, 0, (t, process) => LatencyScenario.RunAsync(t, process, warmUpListeners, SuiteOptions.LatencyRate(warmUpListeners), options.WarmUp, options.MessageSize, cancellationToken));
         var rounds = new List<PerServer<LatencyResult>>();
         foreach (var (listeners, round) in options.LatencyListeners.Select((n, i) => (n, i)))
         {

@@ -15,10 +15,6 @@ namespace AspireChat.ChatService.Grpc;
 [BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
 internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
-    // One wire message per chat message, shared by every stream that writes it: a broadcast to
-    // 10,000 listeners builds one, not 10,000 (docs/performance.md). Writing only reads it.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChatMessage, Message> s_wire = [];
-
     public override async Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
         var result = await Shared(room.AddUserAsync(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context)));
@@ -87,13 +83,13 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             {
                 foreach (var message in subscription.Backlog)
                 {
-                    await responseStream.WriteAsync(ToProto(message), cancellationToken);
+                    await responseStream.WriteAsync(WireMessages.ToProto(message), cancellationToken);
                 }
 
                 // The only writer of this stream.
                 await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
                 {
-                    await responseStream.WriteAsync(s_wire.GetValue(message, ToProto), cancellationToken);
+                    await responseStream.WriteAsync(WireMessages.Get(message), cancellationToken);
                     room.RecordDelivery(message);
                 }
             }
@@ -190,30 +186,6 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             response.Timestamp = Timestamp.FromDateTimeOffset(accepted.Timestamp);
         }
         return response;
-    }
-
-    private static Message ToProto(ChatMessage message)
-    {
-        var proto = new Message
-        {
-            Msg = message.Text,
-            User = new User { Username = message.Sender },
-            Sequence = (ulong)message.Sequence,
-            Timestamp = Timestamp.FromDateTimeOffset(message.Timestamp),
-            Traceparent = message.TraceParent ?? "",
-            Tracestate = message.TraceState ?? "",
-            Kind = message.Kind switch
-            {
-                MessageKind.Joined => Message.Types.Kind.Joined,
-                MessageKind.Left => Message.Types.Kind.Left,
-                _ => Message.Types.Kind.Chat,
-            },
-        };
-        if (message.RecipientName is { } recipient)
-        {
-            proto.Recipient = new User { Username = recipient };
-        }
-        return proto;
     }
 
     // A shared room's step that Redis could not take: UNAVAILABLE, so the caller knows nothing
