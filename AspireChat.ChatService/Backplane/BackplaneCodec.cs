@@ -2,31 +2,14 @@ using System.Buffers.Text;
 using System.Text;
 using AspireChat.ChatService.Messaging;
 using AspireChat.Protocol;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 
 namespace AspireChat.ChatService.Backplane;
 
-// A message on its way through Redis: the sender's replica writes the payload (the wire Message
-// without its sequence and recipient), and the Publish script frames it as
+// A message on its way through Redis: the sender's replica writes the payload (its wire Message,
+// WireMessages.ToProto, before it has a sequence or a recipient), and the Publish script frames it as
 // "<epoch> <sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
 internal static class BackplaneCodec
 {
-    public static byte[] EncodePayload(MessageKind kind, string sender, string text, DateTimeOffset timestamp, string? traceParent, string? traceState) => new Message
-    {
-        Msg = text,
-        User = new User { Username = sender },
-        Timestamp = Timestamp.FromDateTimeOffset(timestamp),
-        Traceparent = traceParent ?? "",
-        Tracestate = traceState ?? "",
-        Kind = kind switch
-        {
-            MessageKind.Joined => Message.Types.Kind.Joined,
-            MessageKind.Left => Message.Types.Kind.Left,
-            _ => Message.Types.Kind.Chat,
-        },
-    }.ToByteArray();
-
     public static BackplaneEntry Decode(ReadOnlySpan<byte> entry)
     {
         var epochEnd = entry.IndexOf((byte)' ');

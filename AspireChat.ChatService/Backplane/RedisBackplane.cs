@@ -4,9 +4,11 @@ using System.Net;
 using System.Security.Cryptography;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
 using AspireChat.Protocol;
+using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -23,6 +25,14 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     // When the last read of the names online started, and its result.
     private volatile Tuple<long, Task<IReadOnlyList<OnlineEntry>>>? _online;
     private readonly string _prefix = $"{{{options.Value.RedisKeyPrefix}}}";
+
+    // The Redis endpoint as a publish span's peer (found once: it does not change).
+    private readonly Lazy<(string Host, int Port)> _peer = new(() => redis.GetEndPoints().FirstOrDefault() switch
+    {
+        DnsEndPoint dns => (dns.Host, dns.Port),
+        IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+        var other => (other?.ToString() ?? "", 0),
+    });
 
     // This process among the replicas: names the stream counts it keeps in each user's hash.
     public string ReplicaId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -72,21 +82,12 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         using var activity = telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
         activity?.SetTag("messaging.system", "redis");
         activity?.SetTag("messaging.destination.name", Channel.ToString());
-        if (activity is not null && redis.GetEndPoints().FirstOrDefault() is { } endpoint)
-        {
-            // The dashboard shows the Redis resource these name as the span's peer.
-            var (host, port) = endpoint switch
-            {
-                DnsEndPoint dns => (dns.Host, dns.Port),
-                IPEndPoint ip => (ip.Address.ToString(), ip.Port),
-                _ => (endpoint.ToString(), 0),
-            };
-            activity.SetTag("server.address", host);
-            activity.SetTag("server.port", port);
-        }
+        // The dashboard shows the Redis resource these name as the span's peer.
+        activity?.SetTag("server.address", _peer.Value.Host);
+        activity?.SetTag("server.port", _peer.Value.Port);
         var trace = activity ?? Activity.Current;
-        var now = timeProvider.GetUtcNow();
-        var payload = BackplaneCodec.EncodePayload(kind, sender.Name, text, now, trace?.Id, trace?.TraceStateString);
+        var draft = new ChatMessage(0, timeProvider.GetUtcNow(), kind, sender.Name, text, TraceParent: trace?.Id, TraceState: trace?.TraceStateString);
+        var payload = WireMessages.ToProto(draft).ToByteArray();
         var senderKey = UserKey(sender.Name);
         var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", _ => "chat" };
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
@@ -100,8 +101,12 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
             -2 => new PublishResult(PublishOutcome.UnknownRecipient),
             -3 => new PublishResult(PublishOutcome.AlreadyNotified),
             -4 => new PublishResult(PublishOutcome.StillOnline),
-            _ => new PublishResult(PublishOutcome.Published, new ChatMessage(sequence, now, kind, sender.Name, text,
-                (long)result[1] is > 0 and var recipientId ? recipientId : null, (string?)result[2] is { Length: > 0 } recipient ? recipient : null)),
+            _ => new PublishResult(PublishOutcome.Published, draft with
+            {
+                Sequence = sequence,
+                RecipientId = (long)result[1] is > 0 and var recipientId ? recipientId : null,
+                RecipientName = (string?)result[2] is { Length: > 0 } recipient ? recipient : null,
+            }),
         };
     });
 

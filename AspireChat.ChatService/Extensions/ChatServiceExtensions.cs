@@ -47,7 +47,11 @@ public static class ChatServiceExtensions
             // RESOURCE_EXHAUSTED before it is read.
             options.MaxReceiveMessageSize = 64 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        }).AddServiceOptions<ChatGrpcService>(options => options.Interceptors.Add<MalformedRequestInterceptor>());
+        }).AddServiceOptions<ChatGrpcService>(options =>
+        {
+            options.Interceptors.Add<MalformedRequestInterceptor>();
+            options.Interceptors.Add<BackplaneUnavailableInterceptor>();
+        });
 
         return builder;
     }

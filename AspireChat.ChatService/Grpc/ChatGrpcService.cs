@@ -1,5 +1,4 @@
 using System.Globalization;
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
@@ -17,7 +16,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 {
     public override async Task<MessageResponse> AddUser(User request, ServerCallContext context)
     {
-        var result = await Shared(room.AddUserAsync(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context)));
+        var result = await room.AddUserAsync(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context));
         return ToResponse(result);
     }
 
@@ -32,7 +31,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
         }
 
-        var result = await Shared(room.SendAsync(caller, request.Msg, Origin(context)));
+        var result = await room.SendAsync(caller, request.Msg, Origin(context));
         return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ToResponse(result);
     }
 
@@ -45,17 +44,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             (int)Math.Min(request.History, int.MaxValue),
             request.ResumeEpoch);
 
-        Subscription? subscription;
-        StreamOpenResult opened;
-        try
-        {
-            opened = room.TrySubscribe(caller, settings, out subscription);
-        }
-        catch (BackplaneUnavailableException ex)
-        {
-            throw Unavailable(ex.Message);
-        }
-        switch (opened)
+        switch (room.TrySubscribe(caller, settings, out var subscription))
         {
             case StreamOpenResult.LimitReached:
                 throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
@@ -118,7 +107,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
     public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
     {
         var response = new ListUsersResponse();
-        foreach (var user in await Shared(room.OnlineAsync()))
+        foreach (var user in await room.OnlineAsync())
         {
             response.Users.Add(new OnlineUser
             {
@@ -135,7 +124,7 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         var token = context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader);
         if (token is not null)
         {
-            return await Shared(room.FindByTokenAsync(token)) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
+            return await room.FindByTokenAsync(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
         }
         return room.Users.FindByConnection(ConnectionKey(context))
             ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");
@@ -186,20 +175,6 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
             response.Timestamp = Timestamp.FromDateTimeOffset(accepted.Timestamp);
         }
         return response;
-    }
-
-    // A shared room's step that Redis could not take: UNAVAILABLE, so the caller knows nothing
-    // happened and may try again (never an answer as if it had worked).
-    private static async Task<T> Shared<T>(ValueTask<T> step)
-    {
-        try
-        {
-            return await step;
-        }
-        catch (BackplaneUnavailableException ex)
-        {
-            throw Unavailable(ex.Message);
-        }
     }
 
     private static RpcException PermissionDenied(string detail) => new(new Status(StatusCode.PermissionDenied, detail));

@@ -77,8 +77,7 @@ public sealed partial class ChatRoom
         {
             return;
         }
-        var listening = _users.Online().Select(u => (User: u, Streams: _users.StreamsOf(u))).Where(u => u.Streams > 0).ToArray();
-        foreach (var lost in await _backplane.RenewAsync(listening))
+        foreach (var lost in await _backplane.RenewAsync(_users.Listening()))
         {
             EndSession(lost);
         }

@@ -181,6 +181,16 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    // The users with a Listen stream open here, and how many: one snapshot, in no order (a
+    // shared room renews their names every sweep).
+    public IReadOnlyList<(ChatUser User, int Streams)> Listening()
+    {
+        lock (_lock)
+        {
+            return [.. _byName.Values.Where(u => u.Streams > 0 && !u.Removed).Select(u => (u, u.Streams))];
+        }
+    }
+
     public int StreamsOf(ChatUser user)
     {
         lock (_lock)
