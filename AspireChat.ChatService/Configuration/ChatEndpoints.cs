@@ -28,8 +28,9 @@ internal static class ChatEndpoints
                 // grpc-dotnet logs the status of every call that ends in an RpcException at
                 // Information: a line per refused call, from any client. Configuration may lower it.
                 ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
-                // The Redis client narrates every connection step at Information.
-                ["Logging:LogLevel:StackExchange.Redis"] = "Warning",
+                // The Redis client narrates every connection step, and logs each failed reconnect
+                // with its stack trace; the backplane says it in one line (BackplaneUnreachable).
+                ["Logging:LogLevel:StackExchange.Redis"] = "Critical",
             },
         });
 

@@ -91,8 +91,14 @@ public static class ChatServiceExtensions
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
         // instead of holding up the shutdown.
-        // Resolved then, not now: a room with invalid options must fail in Run (StartupFailure).
-        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ChatRoom>().Stop());
+        // Resolved once started, not now: a room with invalid options must fail in Run
+        // (StartupFailure), and a service that failed to start has no room to stop (its services
+        // are already disposed when the host stops).
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var room = app.Services.GetRequiredService<ChatRoom>();
+            app.Lifetime.ApplicationStopping.Register(room.Stop);
+        });
 
         return app;
     }

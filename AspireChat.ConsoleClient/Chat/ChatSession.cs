@@ -59,7 +59,9 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             }
             catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {
-                terminal.WriteLine($"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
+                terminal.WriteLine(ServiceSaid(ex) is { } said
+                    ? $"* {said} Retrying in {s_retryDelay.TotalSeconds:0} s."
+                    : $"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
                 await Task.Delay(s_retryDelay, cancellationToken);
             }
             catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -188,8 +190,9 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         return 1;
     }
 
-    // In words for a person: never gRPC's own ("Error connecting to subchannel.").
-    private static string Describe(RpcException ex) => ex.StatusCode switch
+    // In words for a person: never gRPC's own ("Error connecting to subchannel."), but the
+    // service's own when it answered (its Redis away, say).
+    private static string Describe(RpcException ex) => ServiceSaid(ex) ?? ex.StatusCode switch
     {
         StatusCode.Unavailable => "the chat service cannot be reached right now",
         StatusCode.DeadlineExceeded => "the chat service did not answer in time",
@@ -198,4 +201,9 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         _ when ex.Status.Detail is { Length: > 0 } detail => detail,
         _ => "refused",
     };
+
+    // An UNAVAILABLE the service itself sent, with its reason; the client's own failures (no
+    // connection) carry the exception that caused them.
+    private static string? ServiceSaid(RpcException ex) =>
+        ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException is null && ex.Status.Detail is { Length: > 0 } detail ? detail : null;
 }

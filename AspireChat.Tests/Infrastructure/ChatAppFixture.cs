@@ -25,7 +25,9 @@ public sealed class ChatAppFixture : IAsyncLifetime
     public Uri LoginUrl => new(DashboardUrl, $"/login?t={BrowserToken}");
 
     // The dashboard's telemetry API: what its pages show, as JSON.
-    public DashboardTelemetry Telemetry => new(DashboardUrl, Configuration["AppHost:DashboardApiKey"] ?? throw new InvalidOperationException("The dashboard has no API key."));
+    public DashboardTelemetry Telemetry => new(DashboardUrl, DashboardApiKey);
+
+    private static string DashboardApiKey { get; } = Guid.NewGuid().ToString("N");
 
     private IConfiguration Configuration => App.Services.GetRequiredService<IConfiguration>();
 
@@ -49,7 +51,7 @@ public sealed class ChatAppFixture : IAsyncLifetime
     public static async Task<DistributedApplication> BuildAsync(bool withDashboard)
     {
         var appHost = await DistributedApplicationTestingBuilder
-            .CreateAsync<apphost::Projects.AspireChat_AppHost>(["ASPIRE_DASHBOARD_API_ENABLED=true"], (options, _) => options.DisableDashboard = !withDashboard)
+            .CreateAsync<apphost::Projects.AspireChat_AppHost>(DashboardTelemetry.ApiArguments(DashboardApiKey), (options, _) => options.DisableDashboard = !withDashboard)
             .StartupTimeout();
         // The resources' output stays in the app (ResourceLoggerService), out of the test log.
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

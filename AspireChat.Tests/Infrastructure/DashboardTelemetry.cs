@@ -6,6 +6,11 @@ namespace AspireChat.Tests.Infrastructure;
 // show, read with the API key the AppHost gave the dashboard.
 public sealed class DashboardTelemetry(Uri dashboard, string apiKey)
 {
+    // The AppHost's arguments that turn the API on with a key of the test's own: Aspire would
+    // otherwise keep one in the AppHost's user secrets, which another app of the same test run
+    // may write while this one runs (the configuration reloads, and the key no longer matches).
+    public static string[] ApiArguments(string apiKey) => ["ASPIRE_DASHBOARD_API_ENABLED=true", $"AppHost:DashboardApiKey={apiKey}"];
+
     // Everything the dashboard holds of one signal ("spans" or "logs"), as it serves it.
     public async Task<string> ReadAsync(string signal)
     {

@@ -19,6 +19,7 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     private const int MaxBobRestarts = 8;
 
     private readonly Lazy<Task<(string Alice, string Bob)>> _bots;
+    private readonly string _dashboardApiKey = Guid.NewGuid().ToString("N");
     private DistributedApplication? _app;
 
     public ScaleOutAppFixture() => _bots = new(SpreadBotsAsync);
@@ -33,13 +34,12 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
 
     // The dashboard's telemetry API: the traces a person sees on its pages, as JSON.
-    public DashboardTelemetry Telemetry => new(App.GetEndpoint("aspire-dashboard", "http"),
-        App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["AppHost:DashboardApiKey"] ?? throw new InvalidOperationException("The dashboard has no API key."));
+    public DashboardTelemetry Telemetry => new(App.GetEndpoint("aspire-dashboard", "http"), _dashboardApiKey);
 
     public async Task InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder
-            .CreateAsync<apphost::Projects.AspireChat_AppHost>(["--replicas", $"{Replicas}", "ASPIRE_DASHBOARD_API_ENABLED=true"], (options, _) => options.DisableDashboard = false)
+            .CreateAsync<apphost::Projects.AspireChat_AppHost>(["--replicas", $"{Replicas}", .. DashboardTelemetry.ApiArguments(_dashboardApiKey)], (options, _) => options.DisableDashboard = false)
             .StartupTimeout();
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // A restarted bob's name is free again after 2 s rather than 30 (the reconnect grace
