@@ -33,7 +33,7 @@ public class FanOutBenchmarks
         _sender = Register("sender");
         _subscriptions = [.. Enumerable.Range(0, Listeners).Select(i =>
         {
-            _room.TrySubscribe(Register($"listener{i}"), new ListenSettings(false, null, 0, ""), out var subscription);
+            _room.TrySubscribe(Register($"listener{i}"), new ListenSettings(false, null, 0, ""), CancellationToken.None, out var subscription);
             return subscription!;
         })];
     }

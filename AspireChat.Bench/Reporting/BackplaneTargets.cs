@@ -14,10 +14,11 @@ internal static class BackplaneTargets
     private const double MaxP99Milliseconds = 10;
     private const double MaxCpuRatio = 1.5;
 
-    // From the backplane's rows only (fan-out spread over the replicas, latency cross-replica).
-    // Order is the fan-out's: a latency run's sends overlap, so they have no order to keep.
-    public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<FanOutResult> fanOut, IReadOnlyList<LatencyResult> latency, IReadOnlyList<BackplaneRatio> ratios) =>
-        [Exact(fanOut, latency), Latency(latency), .. ratios.Select(Cpu)];
+    // From the backplane's rows only (fan-out spread over the replicas, latency cross-replica):
+    // exactness over every round, latency from the median round. Order is the fan-out's: a
+    // latency run's sends overlap, so they have no order to keep.
+    public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<FanOutResult> fanOutRounds, IReadOnlyList<LatencyResult> latencyRounds, IReadOnlyList<LatencyResult> latency, IReadOnlyList<BackplaneRatio> ratios) =>
+        [Exact(fanOutRounds, latencyRounds), Latency(latency), .. ratios.Select(Cpu)];
 
     private static TargetCheck Exact(IReadOnlyList<FanOutResult> fanOut, IReadOnlyList<LatencyResult> latency)
     {

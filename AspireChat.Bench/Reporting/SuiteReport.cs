@@ -5,10 +5,12 @@ namespace AspireChat.Bench.Reporting;
 
 // Everything one run measured, as written to JSON. FanOut, Latency and Capacity hold every
 // server's rows (the in-memory service, the ceiling, the SignalR hub, the backplane's replicas;
-// the backplane has no capacity row), told apart by their target.
+// the backplane has no capacity row), told apart by their target; FanOut and Latency are each
+// server's median round, and every round is in FanOutRounds and LatencyRounds.
 internal sealed record SuiteReport(
     string Machine,
     DateTimeOffset StartedAt,
+    int Rounds,
     IReadOnlyList<FanOutResult> FanOut,
     IReadOnlyList<CeilingRatio> CeilingRatios,
     IReadOnlyList<SignalRRatio> SignalRRatios,
@@ -16,7 +18,9 @@ internal sealed record SuiteReport(
     IReadOnlyList<LatencyResult> Latency,
     IReadOnlyList<SignalRLatencyRatio> SignalRLatencyRatios,
     IReadOnlyList<CapacityResult> Capacity,
-    IReadOnlyList<TargetCheck> BackplaneTargets)
+    IReadOnlyList<TargetCheck> BackplaneTargets,
+    IReadOnlyList<FanOutResult> FanOutRounds,
+    IReadOnlyList<LatencyResult> LatencyRounds)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 

@@ -41,20 +41,28 @@ internal static class Suite
         var capacity = await CapacityAsync(servers, options, cancellationToken);
         ResultTable.Print("Capacity: idle Listen streams", capacity, console);
 
-        var fanOut = await FanOutAsync(servers, options, cancellationToken);
+        var fanOutRounds = await FanOutAsync(servers, options, cancellationToken);
+        var fanOut = fanOutRounds.Select(rounds => MedianRound.Of(rounds, r => r.ServerMicrosecondsPerDelivery)).ToList();
+        List<FanOutResult> allFanOutRows = [.. fanOutRounds.SelectMany(rounds => rounds.SelectMany(r => r.All))];
         List<FanOutResult> fanOutRows = [.. fanOut.SelectMany(r => r.All)];
         var ceilingRatios = fanOut.Select(r => CeilingRatio.Of(r.InMemory, r.Ceiling)).ToList();
         var signalRRatios = fanOut.Select(r => SignalRRatio.Of(r.InMemory, r.SignalR)).ToList();
         var backplaneRatios = fanOut.Select(r => BackplaneRatio.Of(r.InMemory, r.Backplane)).ToList();
-        ResultTable.Print($"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages", fanOutRows, console);
+        var fanOutTitle = $"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages";
+        ResultTable.Print($"{fanOutTitle}, every round", allFanOutRows, console);
+        ResultTable.Print($"{fanOutTitle}, each server's median round by server CPU per delivery", fanOutRows, console);
         ResultTable.Print("AspireChat / ceiling (deliveries per second)", ceilingRatios, console);
         ResultTable.Print("AspireChat / SignalR: deliveries per second, server CPU per delivery", signalRRatios, console);
         ResultTable.Print($"Backplane ({options.Replicas} replicas + Redis) / in-memory: deliveries per second, server CPU per delivery", backplaneRatios, console);
 
-        var latency = await LatencyAsync(servers, options, cancellationToken);
+        var latencyRounds = await LatencyAsync(servers, options, cancellationToken);
+        var latency = latencyRounds.Select(rounds => MedianRound.Of(rounds, r => r.P999)).ToList();
+        List<LatencyResult> allLatencyRows = [.. latencyRounds.SelectMany(rounds => rounds.SelectMany(r => r.All))];
         List<LatencyResult> latencyRows = [.. latency.SelectMany(r => r.All)];
         var signalRLatencyRatios = latency.Select(r => SignalRLatencyRatio.Of(r.InMemory, r.SignalR)).ToList();
-        ResultTable.Print($"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)", latencyRows, console);
+        var latencyTitle = $"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)";
+        ResultTable.Print($"{latencyTitle}, every round", allLatencyRows, console);
+        ResultTable.Print($"{latencyTitle}, each server's median round by p99.9", latencyRows, console);
         ResultTable.Print("AspireChat / SignalR latency: p50, p99, server CPU per delivery", signalRLatencyRatios, console);
 
         // Last, so that the names its users hold for the grace period disturb no other measurement.
@@ -65,9 +73,13 @@ internal static class Suite
             ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the chat service", [large], console);
         }
 
-        var targets = BackplaneTargets.Check([.. fanOut.Select(r => r.Backplane)], [.. latency.Select(r => r.Backplane)], backplaneRatios);
+        var targets = BackplaneTargets.Check(
+            [.. fanOutRounds.SelectMany(rounds => rounds.Select(r => r.Backplane))],
+            [.. latencyRounds.SelectMany(rounds => rounds.Select(r => r.Backplane))],
+            [.. latency.Select(r => r.Backplane)],
+            backplaneRatios);
         ResultTable.Print("Backplane targets (2 cores)", targets, console);
-        return new SuiteReport(machine, startedAt, fanOutRows, ceilingRatios, signalRRatios, backplaneRatios, latencyRows, signalRLatencyRatios, capacity, targets);
+        return new SuiteReport(machine, startedAt, options.Rounds, fanOutRows, ceilingRatios, signalRRatios, backplaneRatios, latencyRows, signalRLatencyRatios, capacity, targets, allFanOutRows, allLatencyRows);
     }
 
     // First, while each server is fresh; the backplane's capacity is not measured here.
@@ -78,7 +90,7 @@ internal static class Suite
         await WithTarget(servers.SignalR.Connect(), t => CapacityScenario.RunAsync(t, servers.SignalR.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
     ];
 
-    private static async Task<List<PerServer<FanOutResult>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
+    private static async Task<List<List<PerServer<FanOutResult>>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.Backplane);
         // A warm-up, not reported, so that no server is measured while the JIT still recompiles its
@@ -86,28 +98,37 @@ internal static class Suite
         // seconds of load, docs/performance.md).
         var warmUpListeners = Math.Min(100, options.FanOutListeners.Max());
         await EachAsync(measured, 0, (t, process) => FanOutScenario.RunAsync(t, process, warmUpListeners, options.Senders, options.WarmUp, options.MessageSize, cancellationToken));
-        var rounds = new List<PerServer<FanOutResult>>();
-        foreach (var (listeners, round) in options.FanOutListeners.Select((n, i) => (n, i)))
-        {
-            rounds.Add(await EachAsync(measured, round, (t, process) => FanOutScenario.RunAsync(t, process, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken)));
-        }
-        return rounds;
+        return await RoundsAsync(measured, options.FanOutListeners, options.Rounds, (listeners, t, process) =>
+            FanOutScenario.RunAsync(t, process, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
     }
 
     // The backplane's latency is cross-replica: the sender on one replica, the listeners on the others.
-    private static async Task<List<PerServer<LatencyResult>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
+    private static async Task<List<List<PerServer<LatencyResult>>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.BackplaneCrossReplica);
         // The latency runs' own code paths (a steady sender, per-message timing) warmed up too.
         var warmUpListeners = options.LatencyListeners.Min();
         await EachAsync(measured, 0, (t, process) => LatencyScenario.RunAsync(t, process, warmUpListeners, SuiteOptions.LatencyRate(warmUpListeners), options.WarmUp, options.MessageSize, cancellationToken));
-        var rounds = new List<PerServer<LatencyResult>>();
-        foreach (var (listeners, round) in options.LatencyListeners.Select((n, i) => (n, i)))
+        return await RoundsAsync(measured, options.LatencyListeners, options.Rounds, (listeners, t, process) =>
+            LatencyScenario.RunAsync(t, process, listeners, SuiteOptions.LatencyRate(listeners), options.LatencyDuration, options.MessageSize, cancellationToken));
+    }
+
+    // Every round at every size, in the order of the sizes; each round is the scenario against
+    // every server.
+    private static async Task<List<List<PerServer<T>>>> RoundsAsync<T>(PerServer<MeasuredServer> servers, IEnumerable<int> sizes, int roundsPerSize, Func<int, IFanOutTarget, ServerProcess, Task<T>> scenario)
+    {
+        var results = new List<List<PerServer<T>>>();
+        var round = 0;
+        foreach (var listeners in sizes)
         {
-            var rate = SuiteOptions.LatencyRate(listeners);
-            rounds.Add(await EachAsync(measured, round, (t, process) => LatencyScenario.RunAsync(t, process, listeners, rate, options.LatencyDuration, options.MessageSize, cancellationToken)));
+            var rounds = new List<PerServer<T>>();
+            for (var i = 0; i < roundsPerSize; i++)
+            {
+                rounds.Add(await EachAsync(servers, round++, (t, process) => scenario(listeners, t, process)));
+            }
+            results.Add(rounds);
         }
-        return rounds;
+        return results;
     }
 
     // The same scenario against each server in turn, a different one going first each round, so

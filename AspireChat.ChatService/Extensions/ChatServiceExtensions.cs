@@ -41,16 +41,13 @@ public static class ChatServiceExtensions
         }
 
         builder.Services.AddSingleton<MalformedRequestLog>();
+        builder.Services.AddSingleton<CallGuard>();
         builder.Services.AddGrpc(options =>
         {
             // A chat message is at most 4,096 characters; anything far larger is refused with
             // RESOURCE_EXHAUSTED before it is read.
             options.MaxReceiveMessageSize = 64 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        }).AddServiceOptions<ChatGrpcService>(options =>
-        {
-            options.Interceptors.Add<MalformedRequestInterceptor>();
-            options.Interceptors.Add<BackplaneUnavailableInterceptor>();
         });
 
         return builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
@@ -10,64 +11,34 @@ namespace AspireChat.ChatService.Grpc;
 
 // The gRPC face of the room. Ordinary user mistakes are answered in MessageResponse (a workshop
 // client crashes on an error status); protocol errors are RpcExceptions. Bound through
-// ChatServiceBinding, so malformed requests never reach it.
+// ChatServiceBinding, and every call passes CallGuard, so malformed requests never reach the room.
 [BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
-internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> logger) : Chat.ChatBase
+internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
-    public override async Task<MessageResponse> AddUser(User request, ServerCallContext context)
-    {
-        var result = await room.AddUserAsync(request.Username, context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader), ConnectionKey(context), Origin(context));
-        return ToResponse(result);
-    }
+    public override Task<MessageResponse> AddUser(User request, ServerCallContext context) => guard.UnaryAsync(request, context, AddUserAsync);
 
-    public override async Task<MessageResponse> SendMessage(Message request, ServerCallContext context)
-    {
-        var caller = await ResolveCallerAsync(context);
-        var claimed = request.User?.Username;
-        if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
-        {
-            // Escaped in the status too: grpc-dotnet logs its detail.
-            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), LogText.Escape(claimed));
-            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
-        }
+    public override Task<MessageResponse> SendMessage(Message request, ServerCallContext context) => guard.UnaryAsync(request, context, SendMessageAsync);
 
-        var result = await room.SendAsync(caller, request.Msg, Origin(context));
-        return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ToResponse(result);
-    }
+    public override Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context) => guard.UnaryAsync(request, context, ListUsersAsync);
 
     public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
     {
-        var caller = await ResolveCallerAsync(context);
-        var settings = new ListenSettings(
-            request.IncludePresence,
-            request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
-            (int)Math.Min(request.History, int.MaxValue),
-            request.ResumeEpoch);
-
-        switch (room.TrySubscribe(caller, settings, out var subscription))
+        guard.ThrowIfMalformed(request, context);
+        Subscription subscription;
+        try
         {
-            case StreamOpenResult.LimitReached:
-                throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
-            case StreamOpenResult.Expired:
-                throw Unauthenticated("Your session has expired; call AddUser again.");
+            subscription = await SubscribeAsync(request, context);
+        }
+        catch (BackplaneUnavailableException ex)
+        {
+            throw CallGuard.Unavailable(ex);
         }
 
         using (subscription)
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, subscription!.Ended);
-            var cancellationToken = stop.Token;
-            var headers = new Metadata
-            {
-                { ChatConventions.SequenceHeader, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
-                { ChatConventions.EpochHeader, room.Epoch },
-            };
-            if (subscription.Missed > 0)
-            {
-                headers.Add(ChatConventions.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
-            }
-            await room.HoldNameAsync(caller);
-            await context.WriteResponseHeadersAsync(headers);
-
+            // Cancelled when the client goes away, too.
+            var cancellationToken = subscription.Ended;
+            await context.WriteResponseHeadersAsync(ListenHeaders(subscription));
             try
             {
                 foreach (var message in subscription.Backlog)
@@ -104,7 +75,73 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
         }
     }
 
-    public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
+    private async Task<MessageResponse> AddUserAsync(User request, ServerCallContext context)
+    {
+        var result = await room.AddUserAsync(request.Username, SessionToken(context), ConnectionKey(context), Origin(context));
+        return ToResponse(result);
+    }
+
+    private async Task<MessageResponse> SendMessageAsync(Message request, ServerCallContext context)
+    {
+        var caller = await ResolveCallerAsync(context);
+        var claimed = request.User?.Username;
+        if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
+        {
+            // Escaped in the status too: grpc-dotnet logs its detail.
+            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), LogText.Escape(claimed));
+            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
+        }
+
+        var result = await room.SendAsync(caller, request.Msg, Origin(context));
+        return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ToResponse(result);
+    }
+
+    // Everything before the stream's first byte, in a method of its own: its locals are not kept
+    // for as long as the stream is open.
+    private async Task<Subscription> SubscribeAsync(ListenRequest request, ServerCallContext context)
+    {
+        var caller = await ResolveCallerAsync(context);
+        var settings = new ListenSettings(
+            request.IncludePresence,
+            request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
+            (int)Math.Min(request.History, int.MaxValue),
+            request.ResumeEpoch);
+
+        switch (room.TrySubscribe(caller, settings, context.CancellationToken, out var subscription))
+        {
+            case StreamOpenResult.LimitReached:
+                throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
+            case StreamOpenResult.Expired:
+                throw Unauthenticated("Your session has expired; call AddUser again.");
+        }
+
+        try
+        {
+            await room.HoldNameAsync(caller);
+            return subscription!;
+        }
+        catch
+        {
+            subscription!.Dispose();
+            throw;
+        }
+    }
+
+    private Metadata ListenHeaders(Subscription subscription)
+    {
+        var headers = new Metadata
+        {
+            { ChatConventions.SequenceHeader, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
+            { ChatConventions.EpochHeader, room.Epoch },
+        };
+        if (subscription.Missed > 0)
+        {
+            headers.Add(ChatConventions.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
+        }
+        return headers;
+    }
+
+    private async Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, ServerCallContext context)
     {
         var response = new ListUsersResponse();
         foreach (var user in await room.OnlineAsync())
@@ -121,14 +158,18 @@ internal sealed class ChatGrpcService(ChatRoom room, ILogger<ChatGrpcService> lo
 
     private async Task<ChatUser> ResolveCallerAsync(ServerCallContext context)
     {
-        var token = context.RequestHeaders.GetValue(ChatConventions.SessionTokenHeader);
-        if (token is not null)
+        if (SessionToken(context) is { } token)
         {
             return await room.FindByTokenAsync(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
         }
         return room.Users.FindByConnection(ConnectionKey(context))
             ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");
     }
+
+    // Read from the request itself: context.RequestHeaders would copy every header into a
+    // Metadata that a Listen call then keeps for as long as it is open.
+    private static string? SessionToken(ServerCallContext context) =>
+        context.GetHttpContext().Request.Headers[ChatConventions.SessionTokenHeader] is { Count: > 0 } values ? values[^1] : null;
 
     // A token-less client (the workshop's) is known by its connection, as the workshop's own
     // solution does with context.peer(); the connection id keeps a reused port from inheriting it.

@@ -6,7 +6,7 @@ namespace AspireChat.ChatService.Grpc;
 // Wraps a method's request deserializer so bytes that are not the request message (broken
 // protobuf, a string that is not UTF-8) never throw inside grpc-dotnet, which would answer UNKNOWN
 // and log the exception's stack trace twice. The wrapper returns an empty request marked as
-// malformed instead, and MalformedRequestInterceptor answers it with INVALID_ARGUMENT.
+// malformed instead, and CallGuard answers it with INVALID_ARGUMENT.
 internal static class MalformedRequests
 {
     private static readonly ConditionalWeakTable<object, string> s_reasons = [];

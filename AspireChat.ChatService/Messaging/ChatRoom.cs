@@ -175,7 +175,7 @@ public sealed partial class ChatRoom : IDisposable
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
-    public StreamOpenResult TrySubscribe(ChatUser user, ListenSettings listen, out Subscription? subscription)
+    public StreamOpenResult TrySubscribe(ChatUser user, ListenSettings listen, CancellationToken listenerGone, out Subscription? subscription)
     {
         subscription = null;
         var opened = _users.TryOpenStream(user);
@@ -184,7 +184,7 @@ public sealed partial class ChatRoom : IDisposable
             return opened;
         }
 
-        var created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout);
+        Subscription created;
         lock (_lock)
         {
             if (!_ready)
@@ -192,6 +192,7 @@ public sealed partial class ChatRoom : IDisposable
                 _users.CloseStream(user);
                 throw new BackplaneUnavailableException("This replica has not joined the shared room yet (Redis cannot be reached); listen again shortly.");
             }
+            created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout, listenerGone);
             // Registered before the history is read, under the same lock: the backlog ends
             // exactly where the live queue begins, with no gap and no duplicate.
             _subscriptions.Add(created);

@@ -8,15 +8,18 @@ namespace AspireChat.ChatService.Messaging;
 public sealed class Subscription : IDisposable
 {
     private readonly Channel<ChatMessage> _queue;
-    private readonly CancellationTokenSource _ended = new();
+    private readonly CancellationTokenSource _ended;
     private readonly ChatRoom _room;
     private readonly bool _includePresence;
     private readonly TimeSpan _stalledTimeout;
     private int _end;
     private int _disposed;
 
-    internal Subscription(ChatRoom room, ChatUser user, bool includePresence, int capacity, TimeSpan stalledTimeout)
+    internal Subscription(ChatRoom room, ChatUser user, bool includePresence, int capacity, TimeSpan stalledTimeout, CancellationToken listenerGone)
     {
+        // One cancellation source per stream (not one here and a linked one in Listen): it is
+        // part of what every idle listener costs.
+        _ended = CancellationTokenSource.CreateLinkedTokenSource(listenerGone);
         _room = room;
         User = user;
         _includePresence = includePresence;
@@ -47,8 +50,9 @@ public sealed class Subscription : IDisposable
     // Why the room ended the subscription; None while it lasts or when the listener left.
     public SubscriptionEnd End => (SubscriptionEnd)Volatile.Read(ref _end);
 
-    // Cancelled when the service stops, or a while after the listener was dropped: a write that a
-    // stalled client blocks (HTTP/2 flow control) must not hold the stream slot for ever.
+    // Cancelled when the listener goes away, when the service stops, or a while after the
+    // listener was dropped: a write that a stalled client blocks (HTTP/2 flow control) must not
+    // hold the stream slot for ever.
     // Cancelling a write resets the stream, so a dropped listener first gets the chance to read
     // what was sent and the RESOURCE_EXHAUSTED status.
     public CancellationToken Ended => _ended.Token;
@@ -94,7 +98,9 @@ public sealed class Subscription : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // Nothing closes it once the room has let it go, so nothing cancels it after this.
             _room.Unsubscribe(this);
+            _ended.Dispose();
         }
     }
 }

@@ -41,6 +41,20 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WhileRedisIsDown_ListenWithASessionThisReplicaCannotLookUp_IsUnavailable()
+    {
+        await using var cluster = await ChatCluster.StartAsync(2, output: output).StartupTimeout();
+        await using var bob = await cluster.RegisterAsync(1, UniqueName.For("bob"));
+        await using var bobOn0 = bob.SameUserOn(cluster.Channel(0));
+
+        await cluster.Redis.KillAsync();
+        using var call = bobOn0.OpenListen();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext().DefaultTimeout());
+
+        AssertUnavailable((null, error), "Listen on replica 0 with a session issued by replica 1");
+    }
+
+    [Fact]
     public async Task AfterRedisRestarts_SendsSucceedAgain_SequencesKeepGrowing_AndNoAcknowledgedMessageIsLost()
     {
         await using var cluster = await ChatCluster.StartAsync(2, output: output).StartupTimeout();

@@ -1,0 +1,39 @@
+using AspireChat.ChatService.Backplane;
+using AspireChat.ChatService.Diagnostics;
+using Grpc.Core;
+
+namespace AspireChat.ChatService.Grpc;
+
+// What every call passes on its way in and out: a request MalformedRequests marked is answered
+// INVALID_ARGUMENT before the room sees it, and a shared room's step that Redis could not take is
+// UNAVAILABLE, whichever call it was part of (the caller learns that nothing was done, or that it
+// is not known, and may try again; it is never answered as if it had worked). ChatGrpcService
+// calls it itself rather than through interceptors: grpc-dotnet holds an interceptor's frames for
+// as long as its call lasts, about 700 bytes for every open Listen stream (docs/performance.md).
+internal sealed class CallGuard(MalformedRequestLog log)
+{
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<TRequest, ServerCallContext, Task<TResponse>> handler)
+        where TRequest : class
+    {
+        ThrowIfMalformed(request, context);
+        try
+        {
+            return await handler(request, context);
+        }
+        catch (BackplaneUnavailableException ex)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    public void ThrowIfMalformed(object request, ServerCallContext context)
+    {
+        if (MalformedRequests.IsMalformed(request, out var reason))
+        {
+            log.Report(context.Method, context.Peer, reason);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"The request is not a valid {request.GetType().Name} message: {reason}"));
+        }
+    }
+
+    public static RpcException Unavailable(BackplaneUnavailableException ex) => new(new Status(StatusCode.Unavailable, ex.Message));
+}
