@@ -9,11 +9,11 @@ namespace AspireChat.ChatService.Grpc;
 // UNAVAILABLE, whichever call it was part of (the caller learns that nothing was done, or that it
 // is not known, and may try again; it is never answered as if it had worked). ChatGrpcService
 // calls it itself rather than through interceptors: grpc-dotnet holds an interceptor's frames for
-// as long as its call lasts, about 700 bytes for every open Listen stream (docs/performance.md).
+// as long as its call lasts, about 740 bytes for every open Listen stream (docs/performance.md).
 internal sealed class CallGuard(MalformedRequestLog log)
 {
     public async Task<TResponse> UnaryAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<TRequest, ServerCallContext, Task<TResponse>> handler)
-        where TRequest : class
+        where TRequest : notnull
     {
         ThrowIfMalformed(request, context);
         try
