@@ -25,6 +25,12 @@ internal static class ChatConventions
 
     public const int MaxUsernameLength = 32;
 
+    // The most UTF-8 bytes a requested username may have, checked before anything else looks at
+    // it: normalisation costs time quadratic in a run of combining marks, so an unbounded name
+    // would cost the service seconds of CPU. 32 characters of 4 bytes, each of which NFC may have
+    // composed from up to 4 code points, fit.
+    public const int MaxUsernameBytes = MaxUsernameLength * 4 * 4;
+
     // "@bob hi" is a direct message to bob: '@', a name, then any Unicode whitespace (a space,
     // a tab, a no-break or an ideographic space ...). Anything else is a broadcast.
     // Decided on the normalised text, so a typo never sends a private message to the room:
@@ -98,8 +104,13 @@ internal static class ChatConventions
     public static string FormatDirect(string recipient, string body) => $"@{recipient} {body}";
 
     // Whether two usernames name the same user.
+    // A name too long to be valid names nobody, and is not normalised.
     public static bool SameUsername(string? left, string? right) =>
-        left is not null && right is not null && UsernameKey(left) == UsernameKey(right);
+        left is not null && right is not null && IsWithinUsernameBytes(left) && IsWithinUsernameBytes(right) && UsernameKey(left) == UsernameKey(right);
+
+    // Counts no further than the limit: the whole of a long string is never read.
+    public static bool IsWithinUsernameBytes(string name) =>
+        name.Length <= MaxUsernameBytes && Encoding.UTF8.GetByteCount(name) <= MaxUsernameBytes;
 
     // ---- Usernames: PRECIS UsernameCaseMapped (RFC 8265) and UTS #39 -------------------------
     //
@@ -173,6 +184,10 @@ internal static class ChatConventions
         if (string.IsNullOrEmpty(requested))
         {
             return "A username is required.";
+        }
+        if (!IsWithinUsernameBytes(requested))
+        {
+            return $"A username has at most {MaxUsernameLength} characters; this one is far longer.";
         }
         if (!IsValidUtf16(requested))
         {

@@ -9,6 +9,8 @@ namespace AspireChat.ChatService.Diagnostics;
 // "\\" so an escape can never be faked. Everything else is kept, so names read as they are.
 public static class LogText
 {
+    private const int ShortLength = 64;
+
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -40,6 +42,11 @@ public static class LogText
         }
         return escaped.ToString();
     }
+
+    // A client's string cut to what a log line or an error detail needs: a name that is not one
+    // may be as long as a request allows.
+    public static string Shorten(string value) =>
+        value.Length <= ShortLength ? value : $"{value.AsSpan(0, char.IsHighSurrogate(value[ShortLength - 1]) ? ShortLength - 1 : ShortLength)}… ({value.Length} characters)";
 
     private static int IndexOfUnsafe(string value)
     {

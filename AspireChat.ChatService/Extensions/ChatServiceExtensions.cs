@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
@@ -7,6 +8,7 @@ using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -31,6 +33,7 @@ public static class ChatServiceExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
+        builder.Services.AddBoundedTraceContext();
         builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<ChatRoom>();
@@ -81,6 +84,23 @@ public static class ChatServiceExtensions
     }
 
     public const string BackplaneConnectionName = "redis";
+
+    // A caller's trace context within W3C's bounds wherever it enters: ASP.NET Core extracts it
+    // through the container's propagator, and OpenTelemetry's instrumentation extracts it again
+    // with its own and, when the two differ, starts the request's span from its own.
+    private static void AddBoundedTraceContext(this IServiceCollection services)
+    {
+        services.AddSingleton<DistributedContextPropagator>(new BoundedTraceContext(DistributedContextPropagator.CreateDefaultPropagator()));
+        services.Configure<AspNetCoreTraceInstrumentationOptions>(options =>
+        {
+            var enrich = options.EnrichWithHttpRequest;
+            options.EnrichWithHttpRequest = (activity, request) =>
+            {
+                enrich?.Invoke(activity, request);
+                activity.TraceStateString = BoundedTraceContext.Bound(activity.TraceStateString);
+            };
+        });
+    }
 
     public static WebApplication MapChatService(this WebApplication app)
     {

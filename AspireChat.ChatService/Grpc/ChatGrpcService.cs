@@ -88,8 +88,9 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<Ch
         if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
         {
             // Escaped in the status too: grpc-dotnet logs its detail.
-            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), LogText.Escape(claimed));
-            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {LogText.Escape(claimed)}.");
+            var shown = LogText.Escape(LogText.Shorten(claimed));
+            ChatLog.ImpersonationRefused(logger, LogText.Escape(caller.Name), shown);
+            throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {shown}.");
         }
 
         var result = await room.SendAsync(caller, request.Msg, Origin(context));
@@ -160,7 +161,8 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<Ch
     {
         if (SessionToken(context) is { } token)
         {
-            return await room.FindByTokenAsync(token) ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
+            var user = token.Length <= SessionTokens.MaxLength ? await room.FindByTokenAsync(token) : null;
+            return user ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
         }
         return room.Users.FindByConnection(ConnectionKey(context))
             ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");

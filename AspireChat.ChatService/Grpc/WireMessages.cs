@@ -1,3 +1,4 @@
+using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using AspireChat.Protocol;
 using Google.Protobuf;
@@ -41,7 +42,8 @@ internal static class WireMessages
             Sequence = (ulong)message.Sequence,
             Timestamp = Timestamp.FromDateTimeOffset(message.Timestamp),
             Traceparent = message.TraceParent ?? "",
-            Tracestate = message.TraceState ?? "",
+            // Bounded where the context came in too; here it cannot leave unbounded, whatever made it.
+            Tracestate = BoundedTraceContext.Bound(message.TraceState) ?? "",
             Kind = message.Kind switch
             {
                 MessageKind.Joined => Message.Types.Kind.Joined,

@@ -116,7 +116,11 @@ public sealed partial class ChatRoom : IDisposable
     public async ValueTask<SendResult> SendAsync(ChatUser sender, string? text, CallOrigin origin)
     {
         text ??= "";
-        var isDirect = ChatConventions.TryParseDirect(text, out var recipientName, out var body);
+        // A text of more UTF-16 units than twice the limit is too long whatever it holds: CheckText
+        // refuses it, and nothing reads it before that.
+        var recipientName = "";
+        var body = "";
+        var isDirect = text.Length <= _options.MaxMessageLength * 2 && ChatConventions.TryParseDirect(text, out recipientName, out body);
         using var activity = _telemetry.Source.StartActivity(isDirect ? ChatTelemetry.DirectMessageSpan : ChatTelemetry.BroadcastSpan);
         activity?.SetTag(ChatTelemetry.UserTag, sender.Name);
         activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
@@ -293,6 +297,10 @@ public sealed partial class ChatRoom : IDisposable
 
     private string? CheckText(string text)
     {
+        if (text.Length > _options.MaxMessageLength * 2)
+        {
+            return $"A message has at most {_options.MaxMessageLength} characters; this one has more than {_options.MaxMessageLength * 2}.";
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             return "A message needs some text.";

@@ -48,7 +48,7 @@ public sealed class NameReservations
         {
             return;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        StateDirectory.Create(Path.GetDirectoryName(_path)!);
         var temporary = $"{_path}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(online));
         File.Move(temporary, _path, overwrite: true);

@@ -27,15 +27,23 @@ internal static class SessionKey
     }
 
     // Written aside, then moved into place unless another process made one first: every process
-    // that starts at once ends up with the same key.
+    // that starts at once ends up with the same key. The directory and the file are their owner's
+    // alone from the moment they exist, whatever the umask: the key is never readable by others.
     private static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        StateDirectory.Create(Path.GetDirectoryName(path)!);
         var aside = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(aside, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes)));
+        // A file left by an earlier process would keep its own mode: made anew.
+        File.Delete(aside);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var file = new FileStream(aside, options))
+        using (var writer = new StreamWriter(file))
+        {
+            writer.Write(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes)));
         }
         try
         {

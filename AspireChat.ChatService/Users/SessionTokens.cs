@@ -11,6 +11,10 @@ public sealed class SessionTokens(byte[] key)
 {
     private const string Version = "v1";
 
+    // Longer than any token this service issues (a name of MaxUsernameBytes in base64url, the
+    // random part and the signature): a longer one is refused before it is split or decoded.
+    public const int MaxLength = 1024;
+
     public string Issue(string username)
     {
         var body = $"{Version}.{Base64Url(Encoding.UTF8.GetBytes(username))}.{Base64Url(RandomNumberGenerator.GetBytes(16))}";
@@ -20,6 +24,10 @@ public sealed class SessionTokens(byte[] key)
     // True when the token was signed with this key for this (normalised) username.
     public bool Verify(string token, string username)
     {
+        if (token.Length > MaxLength)
+        {
+            return false;
+        }
         var parts = token.Split('.');
         if (parts.Length != 4 || parts[0] != Version)
         {
@@ -35,6 +43,10 @@ public sealed class SessionTokens(byte[] key)
     public static bool TryReadUsername(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? username)
     {
         username = null;
+        if (token.Length > MaxLength)
+        {
+            return false;
+        }
         var parts = token.Split('.');
         if (parts.Length != 4 || parts[0] != Version)
         {
@@ -42,7 +54,7 @@ public sealed class SessionTokens(byte[] key)
         }
         try
         {
-            username = Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/').PadRight((parts[1].Length + 3) / 4 * 4, '=')));
+            username = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
             return ChatConventions.TryNormalizeUsername(username, out var normalized, out _) && normalized == username;
         }
         catch (FormatException)
@@ -53,5 +65,5 @@ public sealed class SessionTokens(byte[] key)
 
     private string Sign(string body) => Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Net.Client;
@@ -35,6 +36,32 @@ public sealed class ProcessStartTests
         finally
         {
             elsewhere.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task WithoutATokenKey_MakesADevelopmentKey_ThatOnlyItsOwnerCanRead()
+    {
+        var grpcPort = FreePort.Next();
+        var httpPort = FreePort.Next();
+        var state = Path.Combine(Path.GetTempPath(), $"aspirechat-state-{Guid.NewGuid():N}");
+        try
+        {
+            await using var service = ProjectProcess.Start("AspireChat.ChatService",
+            [
+                $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpcPort}",
+                $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{httpPort}",
+                $"--Chat:StateDirectory={state}",
+            ]);
+            await service.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "The chat service");
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(state));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(state, "token-key")));
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.Tests.Infrastructure;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace AspireChat.Tests.ChatService;
@@ -35,6 +36,61 @@ public sealed class TelemetryTests(ChatServiceFactory server) : IClassFixture<Ch
         Assert.Equal(2, span.GetTagItem(ChatTelemetry.DeliveriesTag));
         Assert.Equal("sent", span.GetTagItem(ChatTelemetry.OutcomeTag));
         Assert.Equal(span.Id, received.Traceparent);
+    }
+
+    [Fact]
+    public async Task Broadcast_WithAW3CTraceState_PassesTheCallersTraceContextOn()
+    {
+        var (traceId, traceparent) = NewTraceParent();
+        await using var alice = await RegisterTracedAsync(UniqueName.For("alice"), traceparent, "congo=t61rcWkgMzE");
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var bobListens = await bob.ListenAsync();
+
+        await alice.SendAsync("traced");
+        var received = await bobListens.NextAsync();
+
+        Assert.Equal(traceId, ActivityContext.Parse(received.Traceparent, null).TraceId.ToHexString());
+        Assert.Equal("congo=t61rcWkgMzE", received.Tracestate);
+    }
+
+    [Theory]
+    [InlineData("32 valid members")]
+    [InlineData("one long member")]
+    [InlineData("not a tracestate")]
+    public async Task Broadcast_WithATraceStateOverTheW3CBound_KeepsTheTrace_AndDropsTheState_Everywhere(string shape)
+    {
+        var (traceId, traceparent) = NewTraceParent();
+        var oversized = shape switch
+        {
+            "one long member" => $"rojo={new string('v', 8000)}",
+            // Each member within W3C's own bounds, the whole far over its 512 characters.
+            "32 valid members" => string.Join(",", Enumerable.Range(0, 32).Select(i => $"k{i}={new string('v', 250)}")),
+            _ => new string('x', 8000),
+        };
+        await using var alice = await RegisterTracedAsync(UniqueName.For("alice"), traceparent, oversized);
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var bobListens = await bob.ListenAsync();
+
+        await alice.SendAsync("hi");
+        var received = await bobListens.NextAsync();
+
+        Assert.Equal(traceId, ActivityContext.Parse(received.Traceparent, null).TraceId.ToHexString());
+        Assert.Equal("", received.Tracestate);
+        Assert.Equal("", SpansFor(ChatTelemetry.BroadcastSpan, alice.Username!).Single().TraceStateString ?? "");
+    }
+
+    [Fact]
+    public async Task Broadcast_WithAnInvalidTraceParent_StartsATraceOfItsOwn_WithoutTheCallersState()
+    {
+        await using var alice = await RegisterTracedAsync(UniqueName.For("alice"), "00-not-a-trace-" + new string('f', 200), "evil=1");
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var bobListens = await bob.ListenAsync();
+
+        await alice.SendAsync("hi");
+        var received = await bobListens.NextAsync();
+
+        Assert.True(ActivityContext.TryParse(received.Traceparent, null, out _), $"Not a W3C traceparent: {received.Traceparent}");
+        Assert.Equal("", received.Tracestate);
     }
 
     [Fact]
@@ -95,6 +151,20 @@ public sealed class TelemetryTests(ChatServiceFactory server) : IClassFixture<Ch
             .Where(kind => !kind.StartsWith("presence", StringComparison.Ordinal));
         Assert.Equal(["broadcast/sent", "direct/sent", "direct/unknown_recipient"], counted);
         await TimeoutExtensions.WaitUntilAsync(() => Task.FromResult(latency.GetMeasurementSnapshot().Count >= 2), "deliveries are measured");
+    }
+
+    // A client whose every call carries these trace headers.
+    private async Task<ChatTestClient> RegisterTracedAsync(string name, string traceparent, string tracestate)
+    {
+        var client = new ChatTestClient(GrpcChannel.ForAddress(server.GrpcAddress, new GrpcChannelOptions { HttpHandler = new TraceHeadersHandler(traceparent, tracestate) }));
+        await client.AddUserAsync(name);
+        return client;
+    }
+
+    private static (string TraceId, string TraceParent) NewTraceParent()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        return (traceId, $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
     }
 
     private List<Activity> SpansFor(string name, string user) =>

@@ -19,6 +19,9 @@ public sealed class ChatServiceProcess(IReadOnlyDictionary<string, string>? sett
 
     public bool IsRunning => _process is { HasExited: false };
 
+    // The CPU time the running process has used so far.
+    public TimeSpan ProcessorTime => _process?.ProcessorTime ?? throw new InvalidOperationException("The chat service is not running.");
+
     // What the process wrote so far (the last run's), for a failure message.
     public IReadOnlyList<string> Output => (_process ?? _lastRun)?.Lines ?? [];
 

@@ -21,6 +21,16 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    // The CPU time the process has used so far, user and system.
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     // Runs in the project's output directory unless workingDirectory says otherwise.
     public static ProjectProcess Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {

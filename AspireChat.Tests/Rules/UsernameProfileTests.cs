@@ -100,4 +100,23 @@ public sealed class UsernameProfileTests
         Assert.True(ChatConventions.SameUsername("Bob", "bob"));
         Assert.False(ChatConventions.SameUsername("bob", "b0b"));
     }
+
+    [Fact]
+    public void Name_OfThirtyTwoLettersWithTwoCombiningMarksEach_Decomposed_IsValid()
+    {
+        var vietnamese = string.Concat(Enumerable.Repeat("e\u0323\u0302", ChatConventions.MaxUsernameLength));
+
+        Assert.True(ChatConventions.TryNormalizeUsername(vietnamese, out var name, out var error), error);
+        Assert.Equal(ChatConventions.MaxUsernameLength, name.Length);
+    }
+
+    [Fact]
+    public void Name_OverTheByteBound_IsRefusedAsTooLong_AndNamesNobody()
+    {
+        var markRun = "a" + new string('\u0301', 30_000);
+
+        Assert.False(ChatConventions.TryNormalizeUsername(markRun, out _, out var error));
+        Assert.Contains("at most 32 characters", error);
+        Assert.False(ChatConventions.SameUsername(markRun, markRun));
+    }
 }
