@@ -169,9 +169,12 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                         away = true;
                         terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
                         break;
-                    case ChatConnected connected when away:
+                    case ChatConnected when away:
                         away = false;
-                        terminal.WriteLine(connected.Missed > 0 ? $"* Reconnected. {connected.Missed} messages from while you were away could not be recovered." : "* Reconnected.", LineKind.Notice);
+                        terminal.WriteLine("* Reconnected.", LineKind.Notice);
+                        break;
+                    case ChatMessagesMissed missed:
+                        ShowMissed(missed);
                         break;
                 }
             }
@@ -190,6 +193,21 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         await session.CancelAsync();
         return 1;
+    }
+
+    // A gap the reconnect could not fill, in words: never a quiet "Reconnected".
+    private void ShowMissed(ChatMessagesMissed missed)
+    {
+        if (missed.ServiceRestarted)
+        {
+            terminal.WriteLine("* The chat service restarted; messages sent while you were disconnected may be missing.", LineKind.Notice);
+        }
+        if (missed.Count > 0)
+        {
+            terminal.WriteLine(missed.Count == 1
+                ? "* 1 message you missed is no longer in the history."
+                : $"* {missed.Count} messages you missed are no longer in the history.", LineKind.Notice);
+        }
     }
 
     // The name in the prompt, inert and no longer than a username can be: a server of another
