@@ -82,9 +82,13 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         return [.. response.Users.Select(u => new OnlineUser(u.Username, u.OnlineSince?.ToDateTimeOffset() ?? default, (int)u.Listeners))];
     }
 
-    // Messages and connection changes until cancelled. Never ends on a lost connection: it
-    // reconnects with backoff and resumes. Throws ChatSessionLostException if the username was
-    // taken by somebody else while the session was gone.
+    /// <summary>
+    /// Messages and connection changes until cancelled. Never ends on a lost connection: it
+    /// reconnects with backoff and resumes after the last message seen. Right after a reconnect
+    /// that could not recover everything (the service restarted, or its history no longer holds
+    /// part of what was missed) it yields a <see cref="ChatMessagesMissed"/>.
+    /// </summary>
+    /// <exception cref="ChatSessionLostException">The username was taken by somebody else while the session was gone.</exception>
     public async IAsyncEnumerable<ChatEvent> ListenAsync(ListenOptions? listenOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (Username is null)
@@ -164,7 +168,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                         await call.ResponseStream.MoveNext(cancellationToken);
                         throw new RpcException(call.GetStatus());
                     }
-                    if (epoch is not null && streamEpoch != epoch)
+                    var restarted = epoch is not null && streamEpoch != epoch;
+                    if (restarted)
                     {
                         // A restarted service numbers its messages from 1 again, and has just
                         // replayed its history from the start.
@@ -173,7 +178,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     }
                     epoch = streamEpoch;
                     resumeAfter ??= ParseHeader(headers, ChatConventions.SequenceHeader);
-                    await events.WriteAsync(new ChatConnected(attempt > 0, ParseHeader(headers, ChatConventions.MissedHeader) ?? 0), cancellationToken);
+                    await AnnounceAsync(events, attempt > 0, restarted, ParseHeader(headers, ChatConventions.MissedHeader) ?? 0, cancellationToken);
                     attempt = 0;
 
                     await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -218,6 +223,18 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
         catch (Exception ex)
         {
             events.TryComplete(ex);
+        }
+    }
+
+    // The stream is live; and if the service restarted or its history lacks part of what was
+    // missed, the caller hears that in so many words rather than seeing a quiet gap.
+    private async Task AnnounceAsync(ChannelWriter<ChatEvent> events, bool isReconnect, bool restarted, long missed, CancellationToken cancellationToken)
+    {
+        await events.WriteAsync(new ChatConnected(isReconnect, missed), cancellationToken);
+        if (restarted || missed > 0)
+        {
+            ChatClientLog.MessagesMissed(logger, restarted, missed);
+            await events.WriteAsync(new ChatMessagesMissed(restarted, missed), cancellationToken);
         }
     }
 

@@ -99,6 +99,12 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
                         case ChatConnected { IsReconnect: true }:
                             BotLog.Connection(logger, _bot.Name, "reconnected");
                             break;
+                        case ChatMessagesMissed missed:
+                            // A bot only answers pings: a lost one is worth a line in the log, no more.
+                            BotLog.Connection(logger, _bot.Name, missed.ServiceRestarted
+                                ? "the service restarted; messages sent while away may be lost"
+                                : $"{missed.Count} messages sent while away are no longer in the history");
+                            break;
                     }
                 }
             }

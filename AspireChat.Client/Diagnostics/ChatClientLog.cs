@@ -13,4 +13,7 @@ internal static partial class ChatClientLog
 
     [LoggerMessage(4, LogLevel.Warning, "None of the {Count} endpoints of {Service} answered gRPC; trying {Endpoint}", EventName = "NoEndpointSpeaksGrpc")]
     public static partial void NoEndpointSpeaksGrpc(ILogger logger, string service, int count, Uri endpoint);
+
+    [LoggerMessage(5, LogLevel.Warning, "Messages sent while the stream was away are lost (service restarted: {Restarted}; not in its history: {Missed})", EventName = "MessagesMissed")]
+    public static partial void MessagesMissed(ILogger logger, bool restarted, long missed);
 }

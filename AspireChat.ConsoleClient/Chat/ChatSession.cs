@@ -8,6 +8,8 @@ using Grpc.Core;
 namespace AspireChat.ConsoleClient.Chat;
 
 // One person's session: choose a username, then show the room while reading what they type.
+// Whatever the service says reaches the person through the terminal's display rule
+// (DisplayText); names, which sit inside a line, are made inert where they are placed.
 public sealed class ChatSession(ChatClient client, ITerminal terminal)
 {
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
@@ -18,7 +20,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             return 1;
         }
-        terminal.WriteLine($"* connected to {client.Endpoint} as {client.Username}; /help lists the commands", LineKind.Notice);
+        terminal.WriteLine($"* connected to {client.Endpoint} as {DisplayText.Inert(client.Username!)}; /help lists the commands", LineKind.Notice);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = ShowRoomAsync(stop);
@@ -74,7 +76,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
 
     private async Task ReadInputAsync(CancellationToken cancellationToken)
     {
-        while (await terminal.ReadLineAsync($"{client.Username}> ", cancellationToken) is { } line)
+        while (await terminal.ReadLineAsync($"{PromptName(client.Username!)}> ", cancellationToken) is { } line)
         {
             line = line.Trim();
             if (line.Length == 0)
@@ -129,7 +131,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 try
                 {
                     var users = await client.ListUsersAsync(cancellationToken);
-                    var names = users.Select(u => ChatConventions.SameUsername(u.Username, client.Username) ? $"{u.Username} (you)" : u.Username);
+                    var names = users.Select(u => ChatConventions.SameUsername(u.Username, client.Username) ? $"{DisplayText.Inert(u.Username)} (you)" : DisplayText.Inert(u.Username));
                     terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -167,9 +169,12 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                         away = true;
                         terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
                         break;
-                    case ChatConnected connected when away:
+                    case ChatConnected when away:
                         away = false;
-                        terminal.WriteLine(connected.Missed > 0 ? $"* Reconnected. {connected.Missed} messages from while you were away could not be recovered." : "* Reconnected.", LineKind.Notice);
+                        terminal.WriteLine("* Reconnected.", LineKind.Notice);
+                        break;
+                    case ChatMessagesMissed missed:
+                        ShowMissed(missed);
                         break;
                 }
             }
@@ -188,6 +193,30 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         await session.CancelAsync();
         return 1;
+    }
+
+    // A gap the reconnect could not fill, in words: never a quiet "Reconnected".
+    private void ShowMissed(ChatMessagesMissed missed)
+    {
+        if (missed.ServiceRestarted)
+        {
+            terminal.WriteLine("* The chat service restarted; messages sent while you were disconnected may be missing.", LineKind.Notice);
+        }
+        if (missed.Count > 0)
+        {
+            terminal.WriteLine(missed.Count == 1
+                ? "* 1 message you missed is no longer in the history."
+                : $"* {missed.Count} messages you missed are no longer in the history.", LineKind.Notice);
+        }
+    }
+
+    // The name in the prompt, inert and no longer than a username can be: a server of another
+    // implementation might store a name of any length, and the prompt is one row.
+    private static string PromptName(string username)
+    {
+        var runes = username.EnumerateRunes().ToArray();
+        var shown = runes.Length <= ChatConventions.MaxUsernameLength ? username : string.Concat(runes.Take(ChatConventions.MaxUsernameLength)) + "…";
+        return DisplayText.Inert(shown);
     }
 
     // In words for a person: never gRPC's own ("Error connecting to subchannel."), but the

@@ -1,25 +1,21 @@
-using System.Text;
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
 using AspireChat.Protocol;
 
 namespace AspireChat.ConsoleClient.Chat;
 
-// How a message reads on screen: "alice: hi", "alice → you: psst", "* bob joined". A message of
-// several lines shows each line after its first behind ContinuationMarker, so no line of it can
-// pass for another user's message or a notice; control characters and bidirectional overrides
-// are shown as '�', so a message cannot move the cursor, recolour the terminal or reverse text.
+// How a message reads: "alice: hi", "alice → you: psst", "* bob joined". Names are made inert
+// here (DisplayText.Inert), so a line break in a name cannot start a line; the text keeps its
+// line breaks, which the terminal shows as marked continuation rows (DisplayText.Rows).
 public static class MessageFormatter
 {
-    public const string ContinuationMarker = "  | ";
-
     public static (string Text, LineKind Kind) Format(ChatMessage message, string? me) => message switch
     {
-        { Kind: ChatMessageKind.Joined } => ($"* {Clean(message.Sender)} joined", LineKind.Notice),
-        { Kind: ChatMessageKind.Left } => ($"* {Clean(message.Sender)} left", LineKind.Notice),
-        { IsDirect: true } when ChatConventions.SameUsername(message.Recipient, me) => (Lines($"{Clean(message.Sender)} → you: ", message.Body), LineKind.Direct),
-        { IsDirect: true } => (Lines($"{Clean(message.Sender)} → {Clean(message.Recipient!)}: ", message.Body), LineKind.Direct),
-        _ => (Lines($"{Clean(message.Sender)}: ", message.Text), LineKind.Chat),
+        { Kind: ChatMessageKind.Joined } => ($"* {Name(message.Sender)} joined", LineKind.Notice),
+        { Kind: ChatMessageKind.Left } => ($"* {Name(message.Sender)} left", LineKind.Notice),
+        { IsDirect: true } when ChatConventions.SameUsername(message.Recipient, me) => ($"{Name(message.Sender)} → you: {message.Body}", LineKind.Direct),
+        { IsDirect: true } => ($"{Name(message.Sender)} → {Name(message.Recipient!)}: {message.Body}", LineKind.Direct),
+        _ => ($"{Name(message.Sender)}: {message.Text}", LineKind.Chat),
     };
 
     // The local echo of the user's own direct message, which the room does not send back.
@@ -31,29 +27,9 @@ public static class MessageFormatter
         {
             return false;
         }
-        echo = Lines($"you → {Clean(recipient)}: ", body);
+        echo = $"you → {Name(recipient)}: {body}";
         return true;
     }
 
-    // The head, then the text's lines: every line break (\n, \r\n, U+2028 ...) starts a marked
-    // continuation line.
-    private static string Lines(string head, string text) =>
-        head + string.Join("\n" + ContinuationMarker, text.ReplaceLineEndings("\n").Split('\n').Select(Clean));
-
-    private static string Clean(string text)
-    {
-        if (!text.Any(IsUnsafe))
-        {
-            return text;
-        }
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(IsUnsafe(c) ? '\ufffd' : c);
-        }
-        return builder.ToString();
-    }
-
-    private static bool IsUnsafe(char c) =>
-        (char.IsControl(c) && c != '\t') || c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+    private static string Name(string name) => DisplayText.Inert(name);
 }

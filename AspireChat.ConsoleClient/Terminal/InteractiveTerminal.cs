@@ -2,7 +2,8 @@ namespace AspireChat.ConsoleClient.Terminal;
 
 // A person at a terminal. Incoming lines never garble the line being typed: each one clears the
 // input line, prints itself, and puts the prompt and the typed text back. Keys edit the line as
-// in a shell (LineEditor).
+// in a shell (LineEditor). Text is shown by the display rule (DisplayText), wrapped to the
+// terminal's width by the console itself, so the terminal never wraps a row unmarked.
 public sealed class InteractiveTerminal : ITerminal
 {
     private const string ClearLine = "\r\u001b[2K";
@@ -18,7 +19,7 @@ public sealed class InteractiveTerminal : ITerminal
     {
         lock (_lock)
         {
-            _prompt = prompt;
+            _prompt = DisplayText.Inert(prompt);
             Redraw();
         }
         // Console.ReadKey blocks, so it gets a thread of its own; cancellation abandons it (the
@@ -38,9 +39,26 @@ public sealed class InteractiveTerminal : ITerminal
                 LineKind.Error => ConsoleColor.Red,
                 _ => Console.ForegroundColor,
             };
-            Console.WriteLine(text);
+            foreach (var row in DisplayText.Rows(text, Width()))
+            {
+                Console.WriteLine(row);
+            }
             Console.ResetColor();
             Redraw();
+        }
+    }
+
+    // Read at every line: the window may have been resized since.
+    private static int Width()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : DisplayText.NoWrap;
+        }
+        catch (IOException)
+        {
+            // Output is not a terminal: nothing wraps it.
+            return DisplayText.NoWrap;
         }
     }
 

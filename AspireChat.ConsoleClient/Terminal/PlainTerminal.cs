@@ -1,6 +1,8 @@
 namespace AspireChat.ConsoleClient.Terminal;
 
 // For scripts and tests: reads lines from stdin, writes plain lines, no prompts and no colour.
+// Text is shown by the display rule (DisplayText) without wrapping: what reads the output has
+// no width, and each line break of a text still starts a marked continuation line.
 public sealed class PlainTerminal : ITerminal
 {
     private readonly Lock _lock = new();
@@ -14,7 +16,10 @@ public sealed class PlainTerminal : ITerminal
     {
         lock (_lock)
         {
-            Console.Out.WriteLine(text);
+            foreach (var row in DisplayText.Rows(text, DisplayText.NoWrap))
+            {
+                Console.Out.WriteLine(row);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using AspireChat.Tests.Infrastructure;
 using Grpc.Net.Client;
+using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.Clients;
 
@@ -44,13 +45,51 @@ public sealed class ServiceRestartTests : IAsyncLifetime
 
         Assert.Equal($"{aliceName}: back again", $"{back.User.Username}: {back.Msg}");
         Assert.Single(alice.Lines, line => line == $"{bob.Username}: sent while you were away");
-        // Issue 11, item 13: one status line each way, in words for a person.
+        // One status line each way, in words for a person.
         Assert.Single(alice.Lines, line => line.StartsWith("* Connection lost", StringComparison.Ordinal));
         Assert.Single(alice.Lines, line => line == "* Reconnected.");
         Assert.DoesNotContain(alice.Lines, line => line.Contains("subchannel", StringComparison.OrdinalIgnoreCase)
             || line.Contains("resume_after", StringComparison.Ordinal)
             || line.Contains("StatusCode", StringComparison.Ordinal)
             || line.Contains("Unavailable", StringComparison.Ordinal));
+    }
+
+    // Messages sent while the listener was away, then a restart (killed, or stopped as a service
+    // manager stops it): they are gone with the service's history, and the listener is told so.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ConsoleClient_AwayWhileMessagesWereSent_ThenTheServiceRestarted_SaysMessagesMayBeMissing(bool graceful)
+    {
+        await using var proxy = new FreezingTcpProxy(_service.GrpcAddress);
+        var listenerName = UniqueName.For("listener");
+        await using var listener = ConsoleClientProcess.Start(proxy.Address, listenerName, new Dictionary<string, string>
+        {
+            // A silent connection is noticed within seconds.
+            ["ChatClient__KeepAlivePingDelay"] = "00:00:01",
+            ["ChatClient__KeepAlivePingTimeout"] = "00:00:01",
+        });
+        await listener.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), "the listener to connect");
+        await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, listenerName);
+        using var channel = GrpcChannel.ForAddress(_service.GrpcAddress);
+        await using var alice = new ChatTestClient(channel);
+        await alice.AddUserAsync(UniqueName.For("alice"));
+        await alice.SendAsync("seen");
+        await listener.WaitForLineAsync($"{alice.Username}: seen");
+
+        proxy.Freeze();
+        await listener.WaitForLineAsync("* Connection lost, reconnecting…");
+        for (var i = 4; i <= 8; i++)
+        {
+            Assert.Equal(Code.Sent, (await alice.SendAsync($"sent while you were away {i}")).Code);
+        }
+        await _service.StopAsync(graceful);
+        await _service.StartAsync();
+        proxy.Thaw();
+
+        await listener.WaitForLineAsync("* The chat service restarted; messages sent while you were disconnected may be missing.");
+        Assert.Single(listener.Lines, line => line == "* Reconnected.");
+        Assert.DoesNotContain(listener.Lines, line => line.Contains("sent while you were away", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace AspireChat.Tests.Infrastructure;
 
 // A TCP proxy in front of a server that can freeze: it then forwards nothing more in either
 // direction, yet closes no socket, as when a network drops silently or a peer's machine vanishes.
-// Neither end learns anything from TCP; only a protocol-level ping can tell.
+// Neither end learns anything from TCP; only a protocol-level ping can tell. While frozen, a new
+// connection is closed as soon as it is accepted, so a client's reconnects fail fast until Thaw.
 public sealed class FreezingTcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -26,6 +27,9 @@ public sealed class FreezingTcpProxy : IAsyncDisposable
     public Uri Address { get; }
 
     public void Freeze() => _frozen = true;
+
+    // Connections made from now on are forwarded again; the frozen ones stay silent for good.
+    public void Thaw() => _frozen = false;
 
     public async ValueTask DisposeAsync()
     {
@@ -49,6 +53,11 @@ public sealed class FreezingTcpProxy : IAsyncDisposable
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                if (_frozen)
+                {
+                    client.Dispose();
+                    continue;
+                }
                 var server = new TcpClient();
                 lock (_sockets)
                 {
