@@ -4,6 +4,8 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using StackExchange.Redis;
 
 namespace AspireChat.ChatService.Backplane;
@@ -21,26 +23,40 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
     private string? _epoch;
     private long _applied;
 
+    // Never ends before the host stops, whatever Redis does: a step Redis could not take is tried
+    // again (Retry), and a subscription whose queue was completed is made again.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = await ConnectAsync(stoppingToken);
+        var retry = Retry();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var entry = await NextAsync(queue, stoppingToken);
+            var queue = await ConnectAsync(retry, stoppingToken);
+            await ReceiveAsync(queue, retry, stoppingToken);
+            BackplaneLog.SubscriptionEnded(logger);
+        }
+    }
+
+    // Subscribed before the history is read, so nothing falls between the two (duplicates are
+    // dropped by their sequence numbers). Until then the room refuses Listen calls (UNAVAILABLE).
+    // Redis's client subscribes again by itself after a reconnect; only a queue it completed
+    // (the subscription removed) needs this again.
+    private async Task<ChannelMessageQueue> ConnectAsync(ResiliencePipeline retry, CancellationToken cancellationToken)
+    {
+        var queue = await retry.ExecuteAsync(async _ => await backplane.SubscribeAsync(), cancellationToken);
+        await retry.ExecuteAsync(async _ => await CatchUpAsync(), cancellationToken);
+        BackplaneLog.Joined(logger, backplane.ReplicaId, _epoch!, _applied);
+        return queue;
+    }
+
+    // Applies what the subscription brings, and catches up after every idle second, until the
+    // queue is completed and can no longer be read.
+    private async Task ReceiveAsync(ChannelMessageQueue queue, ResiliencePipeline retry, CancellationToken stoppingToken)
+    {
+        while (await NextAsync(queue, stoppingToken) is (var entry, Ended: false))
+        {
             try
             {
-                if (entry is { } message)
-                {
-                    await ApplyAsync(BackplaneCodec.Decode((byte[])message.Message!));
-                }
-                else
-                {
-                    await CatchUpAsync();
-                }
-            }
-            catch (BackplaneUnavailableException ex)
-            {
-                BackplaneLog.Unreachable(logger, ex.InnerException?.Message ?? ex.Message);
+                await retry.ExecuteAsync(async _ => await StepAsync(entry), stoppingToken);
             }
             catch (Exception ex) when (ex is FormatException or InvalidProtocolBufferException)
             {
@@ -50,53 +66,51 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
         }
     }
 
-    // Subscribed before the history is read, so nothing falls between the two (duplicates are
-    // dropped by their sequence numbers). Until then the room refuses Listen calls (UNAVAILABLE).
-    // Subscribed once: Redis's client subscribes again by itself after a reconnect.
-    private async Task<ChannelMessageQueue> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var queue = await RetryAsync(backplane.SubscribeAsync, cancellationToken);
-        await RetryAsync(async () =>
-        {
-            await CatchUpAsync();
-            return true;
-        }, cancellationToken);
-        BackplaneLog.Joined(logger, backplane.ReplicaId, _epoch!, _applied);
-        return queue;
-    }
+    private Task StepAsync(ChannelMessage? entry) => entry is { } message
+        ? ApplyAsync(BackplaneCodec.Decode((byte[])message.Message!))
+        : CatchUpAsync();
 
-    private async Task<T> RetryAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    // Redis away (or out of memory): the same step again, soon and then at most every 5 s, with
+    // one log line each time. Steps can be repeated: what is applied is never applied twice.
+    private ResiliencePipeline Retry() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
         {
-            try
+            ShouldHandle = new PredicateBuilder().Handle<BackplaneUnavailableException>(),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(250),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            OnRetry = args =>
             {
-                return await step();
-            }
-            catch (BackplaneUnavailableException ex)
-            {
-                BackplaneLog.Unreachable(logger, ex.InnerException?.Message ?? ex.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 * attempt)), cancellationToken);
-            }
-        }
-    }
+                BackplaneLog.Unavailable(logger, (BackplaneUnavailableException)args.Outcome.Exception!);
+                return default;
+            },
+        })
+        .Build();
 
-    // The next message from the channel, or null after a second without one.
-    private static async Task<ChannelMessage?> NextAsync(ChannelMessageQueue queue, CancellationToken cancellationToken)
+    // The next message from the channel, or none after a second without one; Ended once the
+    // queue has been completed (reading it throws then: ChannelClosedException, or the error it
+    // was completed with).
+    private static async Task<(ChannelMessage? Message, bool Ended)> NextAsync(ChannelMessageQueue queue, CancellationToken cancellationToken)
     {
         if (queue.TryRead(out var ready))
         {
-            return ready;
+            return (ready, false);
         }
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         idle.CancelAfter(s_idleCheck);
         try
         {
-            return await queue.ReadAsync(idle.Token);
+            return (await queue.ReadAsync(idle.Token), false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return (null, queue.Completion.IsCompleted);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && queue.Completion.IsCompleted)
+        {
+            return (null, true);
         }
     }
 

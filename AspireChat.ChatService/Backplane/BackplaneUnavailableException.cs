@@ -1,5 +1,10 @@
 namespace AspireChat.ChatService.Backplane;
 
-// Redis could not be reached (or did not answer in time): the call did nothing that anybody will
-// see, and the caller is told so (UNAVAILABLE) instead of being answered as if it had worked.
-public sealed class BackplaneUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException);
+// Redis could not be reached, did not answer in time, or refused for want of memory: the caller
+// is told so (UNAVAILABLE), with whether anything was done, instead of being answered as if it
+// had worked.
+public sealed class BackplaneUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException)
+{
+    // Redis answered, but is full: it is not away, and its log line says so.
+    public bool IsOutOfMemory { get; init; }
+}

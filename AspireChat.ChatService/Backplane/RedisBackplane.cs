@@ -139,7 +139,7 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     private Task<IReadOnlyList<OnlineEntry>> ReadOnlineAsync() => RunAsync<IReadOnlyList<OnlineEntry>>(async () =>
     {
         var server = redis.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica)
-            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
+            ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.", null, CommandStatus.WaitingToBeSent);
         var hashes = new List<HashEntry[]>();
         await foreach (var key in server.KeysAsync(Database.Database, $"{_prefix}:user:*"))
         {
@@ -161,10 +161,16 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     });
 
     // The room's epoch (made by the first replica that asks) and its last sequence number.
+    // Read first, and the epoch made only when there is none: a Redis out of memory refuses every
+    // write, and the receivers keep catching up meanwhile.
     public Task<(string Epoch, long Sequence)> ReadStateAsync() => RunAsync(async () =>
     {
-        await Database.StringSetAsync(EpochKey, NewEpoch(), when: When.NotExists);
         var values = await Database.StringGetAsync([EpochKey, SequenceKey]);
+        if (values[0].IsNull)
+        {
+            await Database.StringSetAsync(EpochKey, NewEpoch(), when: When.NotExists);
+            values = await Database.StringGetAsync([EpochKey, SequenceKey]);
+        }
         return ((string)values[0]!, values[1].IsNull ? 0 : (long)values[1]);
     });
 
@@ -188,14 +194,14 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     {
         if (!redis.IsConnected)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.");
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.", null, CommandStatus.WaitingToBeSent);
         }
         var subscriber = redis.GetSubscriber();
         try
         {
             return await subscriber.SubscribeAsync(Channel);
         }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        catch (Exception ex) when (Unavailable(ex) is not null)
         {
             await subscriber.UnsubscribeAsync(Channel, handler: null, CommandFlags.FireAndForget);
             throw;
@@ -217,15 +223,35 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         {
             return await step();
         }
-        catch (Exception ex) when (ex is RedisTimeoutException { Commandstatus: not (CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog) }
-            or RedisConnectionException { CommandStatus: CommandStatus.Sent })
+        catch (Exception ex) when (Unavailable(ex) is { } unavailable)
         {
-            // Sent, and no answer: it may have run (a message may have been sent after all).
-            throw new BackplaneUnavailableException("The chat's shared store (Redis) did not answer in time, so whether this was done is not known; check before you try again.", ex);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            throw new BackplaneUnavailableException("The chat's shared store (Redis) cannot be reached; nothing was done. Try again shortly.", ex);
+            throw unavailable;
         }
     }
+
+    // Whatever the Redis client raises when Redis fails, as the caller is to be told it; null
+    // for anything else (a fault of this code). Nothing of ours cancels a step, so a cancellation
+    // is the client's own: a command failed before it was written (no connection, or its timeout
+    // passed in the queue). A connection or subscription torn down under a caller surfaces as
+    // InvalidOperationException (ObjectDisposedException, ChannelClosedException, a completed
+    // pipe's reader), with no way to tell whether its command ran.
+    private static BackplaneUnavailableException? Unavailable(Exception ex) => ex switch
+    {
+        RedisServerException when ex.Message.StartsWith("OOM", StringComparison.Ordinal) => new(OutOfMemory, ex) { IsOutOfMemory = true },
+        RedisServerException or OperationCanceledException
+            or RedisTimeoutException { Commandstatus: CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog }
+            or RedisConnectionException { CommandStatus: CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog } => new(NotDone, ex),
+        // Sent (or it is not known whether it was), and no answer: it may have run (a message
+        // may have been sent after all).
+        RedisException or RedisTimeoutException or InvalidOperationException => new(NotKnown, ex),
+        _ => null,
+    };
+
+    private const string NotDone = "The chat's shared store (Redis) cannot be reached; nothing was done. Try again shortly.";
+
+    private const string NotKnown = "The chat's shared store (Redis) did not answer in time, so whether this was done is not known; check before you try again.";
+
+    // Redis answered: it refuses every write that could make it grow (maxmemory, no eviction),
+    // before the step's first write, so nothing of the step was done.
+    private const string OutOfMemory = "The chat's shared store (Redis) is out of memory; nothing was done. Try again later.";
 }

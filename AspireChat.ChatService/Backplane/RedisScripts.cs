@@ -50,7 +50,12 @@ internal static class RedisScripts
     // when the user of a LEFT notice is still online (on another replica).
     // The entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no spaces in
     // epochs or names), so a receiver knows at once when the room has started again.
+    // The epoch is taken first: a Redis out of memory refuses a script's first command that could
+    // make it grow, but none after a write has run (a script is never stopped halfway). So every
+    // message is refused then, with nothing done, and not only those whose sender's lease needed
+    // no extending.
     public const string Publish = Extend + """
+        redis.call('SET', KEYS[6], ARGV[8], 'NX')
         local token = redis.call('HGET', KEYS[3], 'token')
         if ARGV[7] == 'left' then
           if token == ARGV[1] then
@@ -77,7 +82,6 @@ internal static class RedisScripts
           end
           rid, rname = recipient[1], recipient[2]
         end
-        redis.call('SET', KEYS[6], ARGV[8], 'NX')
         local epoch = redis.call('GET', KEYS[6])
         local sequence = redis.call('INCR', KEYS[1])
         local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]

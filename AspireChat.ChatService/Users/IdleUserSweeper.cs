@@ -38,7 +38,7 @@ public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options
         catch (BackplaneUnavailableException ex)
         {
             // Names last a grace period in Redis: the next tick renews them, well within it.
-            BackplaneLog.Unreachable(logger, ex.InnerException?.Message ?? ex.Message);
+            BackplaneLog.Unavailable(logger, ex);
         }
     }
 }

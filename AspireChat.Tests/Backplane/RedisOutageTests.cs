@@ -2,6 +2,7 @@ using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Core;
 using Xunit.Abstractions;
+using static AspireChat.Tests.Backplane.BackplaneCalls;
 using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.Backplane;
@@ -12,8 +13,6 @@ namespace AspireChat.Tests.Backplane;
 [Collection(BackplaneFaultsCollection.Name)]
 public sealed class RedisOutageTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan s_recoveryTimeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task WhileRedisIsDown_SendsAndRegistrations_AreUnavailable_AndListenStreamsStayOpen()
     {
@@ -51,7 +50,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         using var call = bobOn0.OpenListen();
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext().DefaultTimeout());
 
-        AssertUnavailable((null, error), "Listen on replica 0 with a session issued by replica 1");
+        AssertUnavailable<MessageResponse>((null, error), "Listen on replica 0 with a session issued by replica 1");
     }
 
     [Fact]
@@ -153,47 +152,5 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         Assert.Equal(epoch, (await resumed.ReadyAsync()).GetValue(ChatConventions.EpochHeader));
         var got = received.Select(m => $"{m.Sequence}: {m.Msg}").ToList();
         Assert.True(got.SequenceEqual([$"{missed.Response.Sequence}: {missed.Text}"]), $"resumed after {lastSeen} on replica 1:{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of {missed.Response.Sequence}: {missed.Text}");
-    }
-
-    // Sends until a send is answered: the replicas reconnect to Redis by themselves. Attempts
-    // refused as UNAVAILABLE meanwhile are retried with new text, so any that leaked would show.
-    private static async Task<(string Text, MessageResponse Response)> SendUntilSentAsync(ChatTestClient client, string text)
-    {
-        var attempt = 0;
-        (string Text, MessageResponse Response)? answered = null;
-        await TimeoutExtensions.WaitUntilAsync(async () =>
-        {
-            var attemptText = $"{text} (attempt {++attempt})";
-            var outcome = await TryAsync(client.SendAsync(attemptText));
-            if (outcome.Error is { StatusCode: not StatusCode.Unavailable } unexpected)
-            {
-                throw new InvalidOperationException($"'{attemptText}' failed with {unexpected.StatusCode}: {unexpected.Status.Detail}", unexpected);
-            }
-            answered = outcome.Response is { } response ? (attemptText, response) : null;
-            return answered is not null;
-        }, $"a send is answered again after the outage ('{text}')", s_recoveryTimeout, TimeSpan.FromMilliseconds(200));
-        return answered!.Value;
-    }
-
-    private static async Task<(MessageResponse? Response, RpcException? Error)> TryAsync(Task<MessageResponse> call)
-    {
-        try
-        {
-            return (await call, null);
-        }
-        catch (RpcException ex)
-        {
-            return (null, ex);
-        }
-    }
-
-    // UNAVAILABLE from the replica itself, saying why: not an answer, and not the client's own
-    // "cannot connect" (which would mean the replica is gone).
-    private static void AssertUnavailable((MessageResponse? Response, RpcException? Error) outcome, string what)
-    {
-        Assert.True(outcome.Error is not null, $"{what} was answered {outcome.Response?.Code} ({outcome.Response?.Msg}), sequence {outcome.Response?.Sequence}");
-        Assert.True(outcome.Error.StatusCode == StatusCode.Unavailable, $"{what}: {outcome.Error.StatusCode} {outcome.Error.Status.Detail}");
-        Assert.False(string.IsNullOrWhiteSpace(outcome.Error.Status.Detail), $"{what}: UNAVAILABLE without a detail");
-        Assert.DoesNotContain("subchannel", outcome.Error.Status.Detail, StringComparison.OrdinalIgnoreCase);
     }
 }

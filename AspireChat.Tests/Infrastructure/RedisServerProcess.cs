@@ -68,11 +68,30 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
     }
 
+    // SIGSTOP: it keeps its connections (and the kernel keeps accepting new ones) but answers
+    // nothing, as a Redis in a long fork, a failover or behind a partition; ResumeAsync (SIGCONT)
+    // lets it go on where it stopped. A paused server is still killed by KillAsync.
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    // One command to this server, from outside the replicas: CONFIG SET maxmemory, say.
+    public Task<IReadOnlyList<string>> CommandAsync(params string[] command) =>
+        RedisProbe.CommandAsync(new Uri($"redis://{ConnectionString}"), command);
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
         _process?.Dispose();
         _data.Delete(recursive: true);
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process is { HasExited: false } running ? running : throw new InvalidOperationException("redis-server is not running.");
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync().DefaultTimeout();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {process.Id} exited with {kill.ExitCode}");
     }
 
     private Process Start()
