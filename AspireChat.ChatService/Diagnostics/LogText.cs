@@ -9,7 +9,7 @@ namespace AspireChat.ChatService.Diagnostics;
 // "\\" so an escape can never be faked. Everything else is kept, so names read as they are.
 public static class LogText
 {
-    private const int ShortLength = 64;
+    private const int ShortLength = 128;
 
     public static string Escape(string? value)
     {
