@@ -1,3 +1,4 @@
+using AspireChat.ChatService.Network;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -36,18 +37,30 @@ internal static class ChatEndpoints
 
     // gRPC is cleartext HTTP/2 with prior knowledge (h2c), as grpcio clients speak it: an endpoint
     // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
-    // Keepalive pings find clients that vanished without closing their connection (Kestrel checks
-    // once a second).
-    public static void Configure(KestrelServerOptions options, IConfiguration configuration)
+    // Its connections pass the per-address limit before any HTTP/2 is read. Keepalive pings find
+    // clients that vanished without closing their connection (Kestrel checks once a second).
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration, ConnectionsPerAddress connections)
     {
         options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
-            .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
+            .Endpoint(Grpc, endpoint =>
+            {
+                endpoint.ListenOptions.Protocols = HttpProtocols.Http2;
+                endpoint.ListenOptions.Use(connections.Apply);
+            })
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
         if (ReadLeniently(configuration) is { } chat)
         {
             options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
             options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
         }
+    }
+
+    // The per-address connection limit, with the limits as configured (or their defaults, when
+    // invalid ones are about to stop the start).
+    public static ConnectionsPerAddress CreateConnectionLimit(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        return new ConnectionsPerAddress(chat.MaxConnectionsPerAddress, chat.Ipv6PrefixLength, loggers.CreateLogger<ConnectionsPerAddress>());
     }
 
     // Kestrel is built before the options are validated at start; invalid ones are left to that

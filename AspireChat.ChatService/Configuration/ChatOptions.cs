@@ -80,6 +80,30 @@ public sealed class ChatOptions
     [Range(1, 1_000_000)]
     public int MessageBurstPerAddress { get; set; } = 200;
 
+    // What one remote address may hold at once, whatever names and connections it uses: open
+    // connections to the gRPC endpoint, users registered and not yet expired, and open Listen
+    // streams. A classroom behind one NAT address shares them, so they are wide; a flood from
+    // one address stops at them. An IPv6 address counts as its Ipv6PrefixLength prefix (one
+    // host usually has a whole /64 to pick addresses from).
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MaxUsersPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MaxStreamsPerAddress { get; set; } = 200;
+
+    [Range(1, 128)]
+    public int Ipv6PrefixLength { get; set; } = 64;
+
+    // ListUsers per address (a token bucket): it lists every name, so it is not free to ask.
+    [Range(1, 1_000_000)]
+    public int ListUsersPerSecondPerAddress { get; set; } = 5;
+
+    [Range(1, 1_000_000)]
+    public int ListUsersBurstPerAddress { get; set; } = 20;
+
     // JOINED and LEFT notices, room-wide: a burst of joins reaches every listener as this many
     // notices and then this many a second; the rest are not sent (ListUsers is always exact).
     [Range(1, 1_000_000)]

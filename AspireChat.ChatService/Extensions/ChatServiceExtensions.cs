@@ -3,6 +3,7 @@ using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Network;
 using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,9 @@ public static class ChatServiceExtensions
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
         ChatEndpoints.AddDefaults(builder.Configuration);
+        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
+            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
