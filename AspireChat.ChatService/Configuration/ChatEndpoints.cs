@@ -48,11 +48,16 @@ internal static class ChatEndpoints
                 endpoint.ListenOptions.Use(connections.Apply);
             })
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
-        if (ReadLeniently(configuration) is { } chat)
-        {
-            options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
-            options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
-        }
+        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        var limits = options.Limits;
+        limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
+        limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+        // Also the time Kestrel gives a new connection for its HTTP/2 preface.
+        limits.KeepAliveTimeout = chat.IdleConnectionTimeout;
+        limits.MaxConcurrentConnections = chat.MaxConnections;
+        limits.Http2.InitialStreamWindowSize = chat.Http2StreamWindowSize;
+        limits.Http2.InitialConnectionWindowSize = chat.Http2ConnectionWindowSize;
+        limits.Http2.MaxStreamsPerConnection = chat.MaxStreamsPerConnection;
     }
 
     // The per-address connection limit, with the limits as configured (or their defaults, when
@@ -64,7 +69,8 @@ internal static class ChatEndpoints
     }
 
     // Kestrel is built before the options are validated at start; invalid ones are left to that
-    // validation, which names the setting (StartupFailure), rather than thrown here.
+    // validation, which names the setting (StartupFailure), rather than thrown here (Kestrel
+    // throws on a window size out of its range).
     private static ChatOptions? ReadLeniently(IConfiguration configuration)
     {
         var chat = new ChatOptions();

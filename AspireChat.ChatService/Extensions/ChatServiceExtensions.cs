@@ -46,9 +46,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<CallGuard>();
         builder.Services.AddGrpc(options =>
         {
-            // A chat message is at most 4,096 characters; anything far larger is refused with
-            // RESOURCE_EXHAUSTED before it is read.
-            options.MaxReceiveMessageSize = 64 * 1024;
+            options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
 
@@ -86,6 +84,7 @@ public static class ChatServiceExtensions
 
     public static WebApplication MapChatService(this WebApplication app)
     {
+        app.UseMiddleware<UnaryCallTimeout>();
         app.MapGrpcService<ChatGrpcService>();
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
