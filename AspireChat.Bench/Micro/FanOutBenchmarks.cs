@@ -26,14 +26,14 @@ public class FanOutBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = Host.CreateApplicationBuilder(["--Chat:MessagesPerSecond=1000000", "--Chat:MessageBurst=1000000", "--Chat:RegistrationBurstPerAddress=1000000", "--Chat:MessageBurstPerConnection=1000000", "--Chat:MessagesPerSecondPerConnection=1000000", "--Chat:MessageBurstPerAddress=1000000", "--Chat:MessagesPerSecondPerAddress=1000000", "--Logging:LogLevel:Default=Warning"]);
+        var builder = Host.CreateApplicationBuilder(["--Chat:MessagesPerSecond=1000000", "--Chat:MessageBurst=1000000", "--Chat:RegistrationBurstPerAddress=1000000", "--Chat:MessageBurstPerConnection=1000000", "--Chat:MessagesPerSecondPerConnection=1000000", "--Chat:MessageBurstPerAddress=1000000", "--Chat:MessagesPerSecondPerAddress=1000000", "--Chat:MaxUsersPerAddress=1000000", "--Chat:MaxStreamsPerAddress=1000000", "--Logging:LogLevel:Default=Warning"]);
         chatservice::Microsoft.Extensions.Hosting.ChatServiceExtensions.AddChatService(builder);
         _host = builder.Build();
         _room = _host.Services.GetRequiredService<ChatRoom>();
         _sender = Register("sender");
         _subscriptions = [.. Enumerable.Range(0, Listeners).Select(i =>
         {
-            _room.TrySubscribe(Register($"listener{i}"), new ListenSettings(false, null, 0, ""), CancellationToken.None, out var subscription);
+            _room.TrySubscribe(Register($"listener{i}"), new ListenSettings(false, null, 0, ""), "bench", CancellationToken.None, out var subscription);
             return subscription!;
         })];
     }

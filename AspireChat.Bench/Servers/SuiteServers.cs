@@ -10,8 +10,8 @@ namespace AspireChat.Bench.Servers;
 // (replicas that share one room through a redis-server). Disposed, it kills them all.
 internal sealed class SuiteServers : IAsyncDisposable
 {
-    // Load, not chat: no per-user, per-connection or per-address rate limit (every bench client
-    // comes from one address), no log line per message, and a room of its own (no names held
+    // Load, not chat: no per-user, per-connection or per-address limit (every bench client comes
+    // from one address), no log line per message, and a room of its own (no names held
     // from an earlier run). The replicas get the same.
     private static readonly Dictionary<string, string> s_loadSettings = new()
     {
@@ -25,6 +25,11 @@ internal sealed class SuiteServers : IAsyncDisposable
         ["Chat__MessageBurstPerConnection"] = "1000000",
         ["Chat__MessagesPerSecondPerAddress"] = "1000000",
         ["Chat__MessageBurstPerAddress"] = "1000000",
+        ["Chat__MaxConnectionsPerAddress"] = "1000000",
+        ["Chat__MaxUsersPerAddress"] = "1000000",
+        ["Chat__MaxStreamsPerAddress"] = "1000000",
+        ["Chat__ListUsersPerSecondPerAddress"] = "1000000",
+        ["Chat__ListUsersBurstPerAddress"] = "1000000",
         ["Chat__RestartHoldPeriod"] = "00:00:00",
         ["Logging__LogLevel__Default"] = "Warning",
     };

@@ -1,3 +1,4 @@
+using AspireChat.ChatService.Network;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -36,22 +37,40 @@ internal static class ChatEndpoints
 
     // gRPC is cleartext HTTP/2 with prior knowledge (h2c), as grpcio clients speak it: an endpoint
     // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
-    // Keepalive pings find clients that vanished without closing their connection (Kestrel checks
-    // once a second).
-    public static void Configure(KestrelServerOptions options, IConfiguration configuration)
+    // Its connections pass the per-address limit before any HTTP/2 is read. Keepalive pings find
+    // clients that vanished without closing their connection (Kestrel checks once a second).
+    public static void Configure(KestrelServerOptions options, IConfiguration configuration, ConnectionsPerAddress connections)
     {
         options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
-            .Endpoint(Grpc, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http2)
+            .Endpoint(Grpc, endpoint =>
+            {
+                endpoint.ListenOptions.Protocols = HttpProtocols.Http2;
+                endpoint.ListenOptions.Use(connections.Apply);
+            })
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
-        if (ReadLeniently(configuration) is { } chat)
-        {
-            options.Limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
-            options.Limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
-        }
+        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        var limits = options.Limits;
+        limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
+        limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
+        // Also the time Kestrel gives a new connection for its HTTP/2 preface.
+        limits.KeepAliveTimeout = chat.IdleConnectionTimeout;
+        limits.MaxConcurrentConnections = chat.MaxConnections;
+        limits.Http2.InitialStreamWindowSize = chat.Http2StreamWindowSize;
+        limits.Http2.InitialConnectionWindowSize = chat.Http2ConnectionWindowSize;
+        limits.Http2.MaxStreamsPerConnection = chat.MaxStreamsPerConnection;
+    }
+
+    // The per-address connection limit, with the limits as configured (or their defaults, when
+    // invalid ones are about to stop the start).
+    public static ConnectionsPerAddress CreateConnectionLimit(IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        return new ConnectionsPerAddress(chat.MaxConnectionsPerAddress, chat.Ipv6PrefixLength, loggers.CreateLogger<ConnectionsPerAddress>());
     }
 
     // Kestrel is built before the options are validated at start; invalid ones are left to that
-    // validation, which names the setting (StartupFailure), rather than thrown here.
+    // validation, which names the setting (StartupFailure), rather than thrown here (Kestrel
+    // throws on a window size out of its range).
     private static ChatOptions? ReadLeniently(IConfiguration configuration)
     {
         var chat = new ChatOptions();

@@ -80,6 +80,66 @@ public sealed class ChatOptions
     [Range(1, 1_000_000)]
     public int MessageBurstPerAddress { get; set; } = 200;
 
+    // What one remote address may hold at once, whatever names and connections it uses: open
+    // connections to the gRPC endpoint, users registered and not yet expired, and open Listen
+    // streams. A classroom behind one NAT address shares them, so they are wide; a flood from
+    // one address stops at them. An IPv6 address counts as its Ipv6PrefixLength prefix (one
+    // host usually has a whole /64 to pick addresses from).
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MaxUsersPerAddress { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int MaxStreamsPerAddress { get; set; } = 200;
+
+    [Range(1, 128)]
+    public int Ipv6PrefixLength { get; set; } = 64;
+
+    // ListUsers per address (a token bucket): it lists every name, so it is not free to ask.
+    [Range(1, 1_000_000)]
+    public int ListUsersPerSecondPerAddress { get; set; } = 5;
+
+    [Range(1, 1_000_000)]
+    public int ListUsersBurstPerAddress { get; set; } = 20;
+
+    // Connections to the service in all (Kestrel's MaxConcurrentConnections): the bound on
+    // descriptors and memory when many addresses connect.
+    [Range(1, 10_000_000)]
+    public int MaxConnections { get; set; } = 10_000;
+
+    // A connection with no request open (Kestrel's KeepAliveTimeout) is closed after this: one
+    // that never sends its HTTP/2 preface, or any request, is let go within seconds. A client with
+    // a Listen stream open always has a request open.
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleConnectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    // A unary call (AddUser, SendMessage, ListUsers) not over within this is reset, request body
+    // included: a body that stalls before its last byte would otherwise hold its buffer for as
+    // long as Kestrel's data rate check lets its earlier bytes count. Listen streams are not cut.
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan UnaryCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    // HTTP/2 receive windows, in bytes: what a client may send before the service has read it, per
+    // stream and per connection. A request message is at most 64 KiB (and a 5-byte gRPC prefix),
+    // and must fit in the stream window, since it is read whole; Kestrel's defaults (768 KiB and
+    // 1 MiB) would let each connection make the service buffer a megabyte.
+    [Range(MaxRequestMessageBytes + 5, 16 * 1024 * 1024)]
+    public int Http2StreamWindowSize { get; set; } = 96 * 1024;
+
+    [Range(MaxRequestMessageBytes + 5, 16 * 1024 * 1024)]
+    public int Http2ConnectionWindowSize { get; set; } = 128 * 1024;
+
+    // Requests open at once on one connection (Kestrel's default); more Listen streams take more
+    // connections.
+    [Range(1, 10_000)]
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    // The largest request message gRPC reads; larger ones are refused with RESOURCE_EXHAUSTED
+    // before they are read. A chat message is at most 4,096 characters.
+    public const int MaxRequestMessageBytes = 64 * 1024;
+
     // JOINED and LEFT notices, room-wide: a burst of joins reaches every listener as this many
     // notices and then this many a second; the rest are not sent (ListUsers is always exact).
     [Range(1, 1_000_000)]

@@ -4,6 +4,7 @@ using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Network;
 using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,9 @@ public static class ChatServiceExtensions
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
         ChatEndpoints.AddDefaults(builder.Configuration);
+        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure(kestrel => ChatEndpoints.Configure(kestrel, builder.Configuration));
+            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
@@ -47,9 +49,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<CallGuard>();
         builder.Services.AddGrpc(options =>
         {
-            // A chat message is at most 4,096 characters; anything far larger is refused with
-            // RESOURCE_EXHAUSTED before it is read.
-            options.MaxReceiveMessageSize = 64 * 1024;
+            options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
 
@@ -104,6 +104,7 @@ public static class ChatServiceExtensions
 
     public static WebApplication MapChatService(this WebApplication app)
     {
+        app.UseMiddleware<UnaryCallTimeout>();
         app.MapGrpcService<ChatGrpcService>();
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)

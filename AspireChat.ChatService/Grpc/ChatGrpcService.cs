@@ -1,11 +1,14 @@
 using System.Globalization;
 using AspireChat.ChatService.Backplane;
+using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Network;
 using AspireChat.ChatService.Users;
 using AspireChat.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Grpc;
 
@@ -13,7 +16,7 @@ namespace AspireChat.ChatService.Grpc;
 // client crashes on an error status); protocol errors are RpcExceptions. Bound through
 // ChatServiceBinding, and every call passes CallGuard, so malformed requests never reach the room.
 [BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
-internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<ChatGrpcService> logger) : Chat.ChatBase
+internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<ChatOptions> options, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context) => guard.UnaryAsync(request, context, AddUserAsync);
 
@@ -108,10 +111,12 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<Ch
             (int)Math.Min(request.History, int.MaxValue),
             request.ResumeEpoch);
 
-        switch (room.TrySubscribe(caller, settings, context.CancellationToken, out var subscription))
+        switch (room.TrySubscribe(caller, settings, Origin(context).Address, context.CancellationToken, out var subscription))
         {
             case StreamOpenResult.LimitReached:
                 throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
+            case StreamOpenResult.AddressLimitReached:
+                throw ResourceExhausted($"Your network address has {options.Value.MaxStreamsPerAddress} Listen streams open already, the most allowed; close one first.");
             case StreamOpenResult.Expired:
                 throw Unauthenticated("Your session has expired; call AddUser again.");
         }
@@ -142,8 +147,14 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<Ch
         return headers;
     }
 
+    // For registered callers only, at a rate per address: it lists every name online.
     private async Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, ServerCallContext context)
     {
+        await ResolveCallerAsync(context);
+        if (room.TryListUsers(Origin(context)) is { } tooMany)
+        {
+            throw ResourceExhausted(tooMany);
+        }
         var response = new ListUsersResponse();
         foreach (var user in await room.OnlineAsync())
         {
@@ -178,11 +189,10 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, ILogger<Ch
     private static string ConnectionKey(ServerCallContext context) =>
         $"{context.Peer}/{context.GetHttpContext().Connection.Id}";
 
-    private static CallOrigin Origin(ServerCallContext context)
+    private CallOrigin Origin(ServerCallContext context)
     {
         var connection = context.GetHttpContext().Connection;
-        var address = connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : connection.RemoteIpAddress;
-        return new CallOrigin(connection.Id, address?.ToString() ?? "unknown");
+        return new CallOrigin(connection.Id, PeerAddress.Key(connection.RemoteIpAddress, options.Value.Ipv6PrefixLength));
     }
 
     private static MessageResponse ToResponse(AddUserResult result) => new()

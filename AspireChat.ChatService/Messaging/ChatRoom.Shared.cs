@@ -94,13 +94,13 @@ public sealed partial class ChatRoom
         }
     }
 
-    private async Task<ChatUser?> AddSharedUserAsync(RedisBackplane backplane, string name, string? sessionToken, string connectionKey, Activity? activity)
+    private async Task<ChatUser?> AddSharedUserAsync(RedisBackplane backplane, string name, string? sessionToken, string connectionKey, string address, Activity? activity)
     {
         if (await backplane.ClaimAsync(name, sessionToken, _users.IssueToken(name), connectionKey) is not { } shared)
         {
             return null;
         }
-        var user = Adopt(shared, connectionKey);
+        var user = Adopt(shared, connectionKey, address);
         if (shared.IsNew && _floodLimits.TryNotifyPresence())
         {
             await PublishJoinedQuietlyAsync(backplane, user, activity);
@@ -142,9 +142,10 @@ public sealed partial class ChatRoom
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
-    private ChatUser Adopt(SharedUser shared, string? connectionKey)
+    // address: where a registration here came from; null for a session taken up from another replica.
+    private ChatUser Adopt(SharedUser shared, string? connectionKey, string? address = null)
     {
-        var user = _users.Adopt(shared, connectionKey, out var replaced);
+        var user = _users.Adopt(shared, connectionKey, out var replaced, address);
         foreach (var stale in replaced)
         {
             EndStreams(stale);

@@ -82,25 +82,31 @@ public sealed partial class ChatRoom : IDisposable
         }
 
         activity?.SetTag(ChatTelemetry.UserTag, name);
+        if (_users.IsAddressFull(origin.Address, name))
+        {
+            return AddressFull(origin, activity);
+        }
         var held = false;
+        var full = false;
         var user = _backplane is not null
-            ? await AddSharedUserAsync(_backplane, name, sessionToken, connectionKey, activity)
-            : AddLocalUser(name, sessionToken, connectionKey, activity, out held);
+            ? await AddSharedUserAsync(_backplane, name, sessionToken, connectionKey, origin.Address, activity)
+            : AddLocalUser(name, sessionToken, connectionKey, origin.Address, activity, out held, out full);
         if (user is null)
         {
-            return Taken(name, held, activity);
+            return full ? AddressFull(origin, activity) : Taken(name, held, activity);
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
         ChatLog.UserAdded(_logger, LogText.Escape(user.Name));
         return new AddUserResult(AddUserOutcome.Added, $"User {user.Name} created.", user);
     }
 
-    private ChatUser? AddLocalUser(string name, string? sessionToken, string connectionKey, Activity? activity, out bool held)
+    private ChatUser? AddLocalUser(string name, string? sessionToken, string connectionKey, string address, Activity? activity, out bool held, out bool addressFull)
     {
         lock (_presenceLock)
         {
-            var registration = _users.Register(name, sessionToken, connectionKey);
+            var registration = _users.Register(name, sessionToken, connectionKey, address);
             held = registration.Held;
+            addressFull = registration.AddressFull;
             if (registration.Expired is { } expired)
             {
                 Leave(expired);
@@ -179,10 +185,11 @@ public sealed partial class ChatRoom : IDisposable
         return new SendResult(SendOutcome.Sent, "Sent.", message);
     }
 
-    public StreamOpenResult TrySubscribe(ChatUser user, ListenSettings listen, CancellationToken listenerGone, out Subscription? subscription)
+    // address: the one the stream comes from (PeerAddress.Key), which holds it until it ends.
+    public StreamOpenResult TrySubscribe(ChatUser user, ListenSettings listen, string address, CancellationToken listenerGone, out Subscription? subscription)
     {
         subscription = null;
-        var opened = _users.TryOpenStream(user);
+        var opened = _users.TryOpenStream(user, address);
         if (opened != StreamOpenResult.Opened)
         {
             return opened;
@@ -193,10 +200,10 @@ public sealed partial class ChatRoom : IDisposable
         {
             if (!_ready)
             {
-                _users.CloseStream(user);
+                _users.CloseStream(user, address);
                 throw new BackplaneUnavailableException("This replica has not joined the shared room yet (Redis cannot be reached); listen again shortly.");
             }
-            created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout, listenerGone);
+            created = new Subscription(this, user, listen.IncludePresence, _options.ListenerQueueCapacity, _options.StalledListenerTimeout, listenerGone) { Address = address };
             // Registered before the history is read, under the same lock: the backlog ends
             // exactly where the live queue begins, with no gap and no duplicate.
             _subscriptions.Add(created);
@@ -230,6 +237,9 @@ public sealed partial class ChatRoom : IDisposable
         subscription = created;
         return opened;
     }
+
+    // Null when the caller's address may list the users now; otherwise the reason it may not.
+    public string? TryListUsers(CallOrigin origin) => _floodLimits.TryListUsers(origin);
 
     public void RecordDelivery(ChatMessage message) =>
         _telemetry.DeliveryLatency.Record((_timeProvider.GetUtcNow() - message.Timestamp).TotalMilliseconds);
@@ -270,7 +280,7 @@ public sealed partial class ChatRoom : IDisposable
             _subscriptions.Remove(subscription);
         }
         subscription.Close(SubscriptionEnd.None);
-        _users.CloseStream(subscription.User);
+        _users.CloseStream(subscription.User, subscription.Address);
         if (_backplane is not null && _users.StreamsOf(subscription.User) == 0)
         {
             // The grace period starts now for every replica, not at the next renewal.
@@ -293,6 +303,14 @@ public sealed partial class ChatRoom : IDisposable
         return new AddUserResult(AddUserOutcome.Taken, held
             ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
             : $"The username {name} is taken; choose another.");
+    }
+
+    private AddUserResult AddressFull(CallOrigin origin, Activity? activity)
+    {
+        var reason = $"Your network address already holds {_options.MaxUsersPerAddress} users, the most allowed; try again once one of them has left.";
+        activity?.SetTag(ChatTelemetry.OutcomeTag, "rate_limited");
+        ChatLog.RegistrationRefused(_logger, LogText.Escape(origin.Address), reason);
+        return new AddUserResult(AddUserOutcome.RateLimited, reason);
     }
 
     private string? CheckText(string text)

@@ -4,7 +4,7 @@ using AspireChat.ChatService.Configuration;
 namespace AspireChat.ChatService.Messaging;
 
 // The limits that hold whatever names a client uses: registrations and messages per connection
-// and per remote address (token buckets), and presence notices room-wide. Each refusal says which
+// and per remote address, ListUsers per address (token buckets), and presence notices room-wide. Each refusal says which
 // limit it met. A refused call may still have spent a token of a limit checked before it.
 public sealed class FloodLimits : IDisposable
 {
@@ -15,6 +15,7 @@ public sealed class FloodLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _registrationsByAddress;
     private readonly PartitionedRateLimiter<string> _messagesByConnection;
     private readonly PartitionedRateLimiter<string> _messagesByAddress;
+    private readonly PartitionedRateLimiter<string> _listingsByAddress;
     private readonly TokenBucketRateLimiter _presenceNotices;
 
     public FloodLimits(ChatOptions options)
@@ -23,6 +24,7 @@ public sealed class FloodLimits : IDisposable
         _registrationsByAddress = Buckets(options.RegistrationBurstPerAddress, options.RegistrationsPerAddressPerMinute, s_minute);
         _messagesByConnection = Buckets(options.MessageBurstPerConnection, options.MessagesPerSecondPerConnection, s_second);
         _messagesByAddress = Buckets(options.MessageBurstPerAddress, options.MessagesPerSecondPerAddress, s_second);
+        _listingsByAddress = Buckets(options.ListUsersBurstPerAddress, options.ListUsersPerSecondPerAddress, s_second);
         _presenceNotices = new TokenBucketRateLimiter(Bucket(options.PresenceNoticeBurst, options.PresenceNoticesPerSecond, s_second, autoReplenish: true));
     }
 
@@ -37,6 +39,9 @@ public sealed class FloodLimits : IDisposable
         : !TryAcquire(_messagesByAddress, origin.Address) ? "Slow down: too many messages from your network address."
         : null;
 
+    public string? TryListUsers(CallOrigin origin) =>
+        !TryAcquire(_listingsByAddress, origin.Address) ? "Too many ListUsers calls from your network address; wait a second and try again." : null;
+
     public bool TryNotifyPresence()
     {
         using var lease = _presenceNotices.AttemptAcquire();
@@ -49,6 +54,7 @@ public sealed class FloodLimits : IDisposable
         _registrationsByAddress.Dispose();
         _messagesByConnection.Dispose();
         _messagesByAddress.Dispose();
+        _listingsByAddress.Dispose();
         _presenceNotices.Dispose();
     }
 

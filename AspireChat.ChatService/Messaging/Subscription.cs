@@ -33,6 +33,9 @@ public sealed class Subscription : IDisposable
 
     public ChatUser User { get; }
 
+    // The address (PeerAddress.Key) whose streams this one counts among.
+    internal string? Address { get; init; }
+
     // Replayed messages (resume or history) that precede everything in Messages.
     public IReadOnlyList<ChatMessage> Backlog { get; internal set; } = [];
 

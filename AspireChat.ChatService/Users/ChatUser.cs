@@ -4,8 +4,9 @@ namespace AspireChat.ChatService.Users;
 // so history written for one never reaches the other.
 public sealed class ChatUser
 {
-    internal ChatUser(long id, string name, string sessionToken, string connectionKey, DateTimeOffset onlineSince, long idleSince)
+    internal ChatUser(long id, string name, string sessionToken, string connectionKey, DateTimeOffset onlineSince, long idleSince, string? address = null)
     {
+        Address = address;
         Id = id;
         Name = name;
         SessionToken = sessionToken;
@@ -24,6 +25,10 @@ public sealed class ChatUser
 
     // The connection that registered the user: the identity of clients that send no token.
     internal string ConnectionKey { get; }
+
+    // The address (PeerAddress.Key) it was registered from, which counts it among the users that
+    // address holds; null for a user another replica registered.
+    internal string? Address { get; }
 
     // Guarded by the UserRegistry lock.
     internal int Streams { get; set; }

@@ -4,5 +4,7 @@ public enum StreamOpenResult
 {
     Opened,
     LimitReached,
+    // The address the stream comes from has its limit of streams open.
+    AddressLimitReached,
     Expired,
 }

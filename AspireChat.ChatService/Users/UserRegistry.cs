@@ -21,12 +21,16 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     private readonly Dictionary<string, ChatUser> _bySkeleton = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
+    // Per address (PeerAddress.Key): the users registered from it, and its open Listen streams.
+    private readonly Dictionary<string, HashSet<ChatUser>> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _streamsByAddress = new(StringComparer.Ordinal);
     private readonly ChatOptions _options = options.Value;
     private long _lastId;
 
     // username must already be normalised (ChatConventions.TryNormalizeUsername). A name taken
-    // case-insensitively, or confusable with one online (the same UTS #39 skeleton), is refused.
-    public Registration Register(string username, string? sessionToken, string connectionKey)
+    // case-insensitively, or confusable with one online (the same UTS #39 skeleton), is refused;
+    // so is a new user from an address (PeerAddress.Key) that holds as many as it may.
+    public Registration Register(string username, string? sessionToken, string connectionKey, string? address = null)
     {
         var key = ChatConventions.UsernameKey(username);
         var skeleton = ChatConventions.UsernameSkeleton(username);
@@ -51,6 +55,11 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 }
             }
 
+            if (address is not null && AddressFull(address, exceptKey: key))
+            {
+                return new Registration(null, IsNew: false, Expired: expired, AddressFull: true);
+            }
+
             // A valid token for this very name is its owner's, from before a restart.
             var ownersToken = sessionToken is not null && _tokens.Verify(sessionToken, username) ? sessionToken : null;
             if (ownersToken is null && _reservations.IsHeld(username))
@@ -59,8 +68,9 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
             }
 
             var now = timeProvider.GetTimestamp();
-            var user = new ChatUser(++_lastId, username, ownersToken ?? _tokens.Issue(username), connectionKey, timeProvider.GetUtcNow(), idleSince: now);
+            var user = new ChatUser(++_lastId, username, ownersToken ?? _tokens.Issue(username), connectionKey, timeProvider.GetUtcNow(), idleSince: now, address);
             _byName.Add(key, user);
+            TrackAddress(user);
             _bySkeleton.Add(skeleton, user);
             _byToken[user.SessionToken] = user;
             // A connection speaks for its latest registration.
@@ -73,10 +83,20 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
     public string IssueToken(string username) => _tokens.Issue(username);
 
+    // Whether a new user from this address would be one too many here (a user of this very name
+    // already counts).
+    public bool IsAddressFull(string address, string username)
+    {
+        lock (_lock)
+        {
+            return AddressFull(address, exceptKey: ChatConventions.UsernameKey(username));
+        }
+    }
+
     // A name the backplane holds for this session: the local view of it, made or found. A local
     // user of that name (or look) with another session is stale (the backplane decides): it is
     // replaced, and returned in Replaced so that its streams can be ended.
-    public ChatUser Adopt(SharedUser shared, string? connectionKey, out IReadOnlyList<ChatUser> replaced)
+    public ChatUser Adopt(SharedUser shared, string? connectionKey, out IReadOnlyList<ChatUser> replaced, string? address = null)
     {
         var key = ChatConventions.UsernameKey(shared.Name);
         replaced = [];
@@ -97,8 +117,9 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 Remove(stale);
             }
 
-            var user = new ChatUser(shared.Id, shared.Name, shared.SessionToken, connectionKey ?? "", shared.OnlineSince, idleSince: timeProvider.GetTimestamp());
+            var user = new ChatUser(shared.Id, shared.Name, shared.SessionToken, connectionKey ?? "", shared.OnlineSince, idleSince: timeProvider.GetTimestamp(), address);
             _byName.Add(key, user);
+            TrackAddress(user);
             _bySkeleton.Add(ChatConventions.UsernameSkeleton(shared.Name), user);
             _byToken[user.SessionToken] = user;
             if (connectionKey is not null)
@@ -128,7 +149,8 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
     public ChatUser? FindByName(string username) => Find(_byName, ChatConventions.UsernameKey(username));
 
-    public StreamOpenResult TryOpenStream(ChatUser user)
+    // address: where the stream comes from (PeerAddress.Key), counted until CloseStream.
+    public StreamOpenResult TryOpenStream(ChatUser user, string? address = null)
     {
         lock (_lock)
         {
@@ -140,18 +162,31 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
             {
                 return StreamOpenResult.LimitReached;
             }
+            var fromAddress = address is null ? 0 : _streamsByAddress.GetValueOrDefault(address);
+            if (fromAddress >= _options.MaxStreamsPerAddress)
+            {
+                return StreamOpenResult.AddressLimitReached;
+            }
+            if (address is not null)
+            {
+                _streamsByAddress[address] = fromAddress + 1;
+            }
             user.Streams++;
             return StreamOpenResult.Opened;
         }
     }
 
-    public void CloseStream(ChatUser user)
+    public void CloseStream(ChatUser user, string? address = null)
     {
         lock (_lock)
         {
             if (--user.Streams == 0)
             {
                 user.IdleSince = timeProvider.GetTimestamp();
+            }
+            if (address is not null && --_streamsByAddress[address] == 0)
+            {
+                _streamsByAddress.Remove(address);
             }
         }
     }
@@ -236,6 +271,25 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
+    // Whether the address holds its limit of users not expired, not counting the one of this name
+    // key. Counted one by one only when the set (expired users included) has reached the limit.
+    private bool AddressFull(string address, string exceptKey) =>
+        _byAddress.TryGetValue(address, out var users)
+        && users.Count >= _options.MaxUsersPerAddress
+        && users.Count(u => !IsExpired(u) && ChatConventions.UsernameKey(u.Name) != exceptKey) >= _options.MaxUsersPerAddress;
+
+    private void TrackAddress(ChatUser user)
+    {
+        if (user.Address is { } address)
+        {
+            if (!_byAddress.TryGetValue(address, out var users))
+            {
+                _byAddress[address] = users = [];
+            }
+            users.Add(user);
+        }
+    }
+
     private ChatUser? Holder(string key, string skeleton) =>
         _byName.GetValueOrDefault(key) ?? _bySkeleton.GetValueOrDefault(skeleton);
 
@@ -249,6 +303,10 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         _byName.Remove(ChatConventions.UsernameKey(user.Name));
         _bySkeleton.Remove(ChatConventions.UsernameSkeleton(user.Name));
         _byToken.Remove(user.SessionToken);
+        if (user.Address is { } address && _byAddress.TryGetValue(address, out var users) && users.Remove(user) && users.Count == 0)
+        {
+            _byAddress.Remove(address);
+        }
         if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
         {
             _byConnection.Remove(user.ConnectionKey);

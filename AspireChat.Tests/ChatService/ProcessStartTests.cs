@@ -27,11 +27,13 @@ public sealed class ProcessStartTests
                 $"--Chat:StateDirectory={elsewhere.FullName}",
             ], workingDirectory: elsewhere.FullName);
             await service.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "The chat service");
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+            await using var client = new ChatTestClient(GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"));
 
-            var users = await new Chat.ChatClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync.DefaultTimeout();
+            var added = await client.AddUserAsync("first");
+            var users = await client.ListUsersAsync();
 
-            Assert.Empty(users.Users);
+            Assert.Equal(MessageResponse.Types.Code.Added, added.Code);
+            Assert.Equal(["first"], users.Users.Select(u => u.Username));
         }
         finally
         {

@@ -26,7 +26,7 @@ public sealed class StalledListenerTests(StalledListenerChatServiceFactory serve
 
     private async Task<uint> ListenersOf(string username)
     {
-        await using var observer = new ChatTestClient(server.CreateChannel());
+        await using var observer = await ChatTestClient.RegisterAsync(server, UniqueName.For("observer"));
         return (await observer.ListUsersAsync()).Users.Single(u => u.Username == username).Listeners;
     }
 }

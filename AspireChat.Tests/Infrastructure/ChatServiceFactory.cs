@@ -40,8 +40,8 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    // Every test registers and sends from one address (127.0.0.1), often many names on one
-    // connection: the per-connection and per-address limits are wide open unless Settings says
+    // Every test registers, sends, listens and lists from one address (127.0.0.1), often many names
+    // on one connection: the per-connection and per-address limits are wide open unless Settings says
     // otherwise; and an in-process service is never restarted. Service processes that tests start
     // as replicas of one backplane use them too.
     public static IReadOnlyDictionary<string, string> OpenFloodLimits { get; } = new Dictionary<string, string>
@@ -56,6 +56,11 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         ["Chat:MessageBurstPerAddress"] = "1000000",
         ["Chat:PresenceNoticesPerSecond"] = "1000000",
         ["Chat:PresenceNoticeBurst"] = "1000000",
+        ["Chat:MaxConnectionsPerAddress"] = "1000000",
+        ["Chat:MaxUsersPerAddress"] = "1000000",
+        ["Chat:MaxStreamsPerAddress"] = "1000000",
+        ["Chat:ListUsersPerSecondPerAddress"] = "1000000",
+        ["Chat:ListUsersBurstPerAddress"] = "1000000",
         // Never restarted: no names to hold, no state to keep, a key of its own.
         ["Chat:RestartHoldPeriod"] = "00:00:00",
         ["Chat:TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

@@ -15,7 +15,7 @@ public sealed class UserRegistryTests
     public UserRegistryTests()
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var options = Microsoft.Extensions.Options.Options.Create(new ChatOptions { ReconnectGracePeriod = s_grace, MaxStreamsPerUser = 2 });
+        var options = Microsoft.Extensions.Options.Options.Create(new ChatOptions { ReconnectGracePeriod = s_grace, MaxStreamsPerUser = 2, MaxUsersPerAddress = 2, MaxStreamsPerAddress = 3 });
         _registry = new UserRegistry(options, _time, new ChatTelemetry(meters));
     }
 
@@ -90,5 +90,44 @@ public sealed class UserRegistryTests
         Assert.Equal(StreamOpenResult.Opened, _registry.TryOpenStream(alice));
         Assert.Equal(StreamOpenResult.Opened, _registry.TryOpenStream(alice));
         Assert.Equal(StreamOpenResult.LimitReached, _registry.TryOpenStream(alice));
+    }
+
+    [Fact]
+    public void Register_PastTheUsersAnAddressHolds_IsRefused_UntilOneExpires()
+    {
+        var alice = _registry.Register("alice", null, "connection-1", "203.0.113.7").User!;
+        _registry.Register("bob", null, "connection-2", "203.0.113.7");
+        _registry.TryOpenStream(alice);
+
+        var third = _registry.Register("carol", null, "connection-3", "203.0.113.7");
+        var elsewhere = _registry.Register("dave", null, "connection-4", "198.51.100.1");
+        var again = _registry.Register("bob", null, "connection-2", "203.0.113.7");
+        _time.Advance(s_grace + TimeSpan.FromSeconds(1));
+        var afterBobExpired = _registry.Register("carol", null, "connection-3", "203.0.113.7");
+
+        Assert.True(third.AddressFull);
+        Assert.Null(third.User);
+        Assert.NotNull(elsewhere.User);
+        Assert.NotNull(again.User);
+        Assert.NotNull(afterBobExpired.User);
+    }
+
+    [Fact]
+    public void TryOpenStream_PastTheStreamsAnAddressHolds_IsRefused_UntilOneCloses()
+    {
+        var alice = _registry.Register("alice", null, "connection-1").User!;
+        var bob = _registry.Register("bob", null, "connection-2").User!;
+        _registry.TryOpenStream(alice, "203.0.113.7");
+        _registry.TryOpenStream(alice, "203.0.113.7");
+        _registry.TryOpenStream(bob, "203.0.113.7");
+
+        var fourth = _registry.TryOpenStream(bob, "203.0.113.7");
+        var elsewhere = _registry.TryOpenStream(_registry.Register("carol", null, "connection-3").User!, "198.51.100.1");
+        _registry.CloseStream(alice, "203.0.113.7");
+        var afterOneClosed = _registry.TryOpenStream(bob, "203.0.113.7");
+
+        Assert.Equal(StreamOpenResult.AddressLimitReached, fourth);
+        Assert.Equal(StreamOpenResult.Opened, elsewhere);
+        Assert.Equal(StreamOpenResult.Opened, afterOneClosed);
     }
 }
