@@ -36,12 +36,7 @@ public sealed class ChatClientResumeGapTests
     private static async Task<List<ChatEvent>> ListenUntilBackAsync(ResumeGapService service)
     {
         await using var server = await GrpcTestServer.StartAsync(service);
-        using var host = ChatClientHost.Build(new Dictionary<string, string?>
-        {
-            ["ChatClient:Server"] = server.Address.ToString(),
-            ["ChatClient:ReconnectMinDelay"] = "00:00:00.010",
-            ["ChatClient:ReconnectMaxDelay"] = "00:00:00.100",
-        });
+        using var host = ChatClientHost.BuildQuickToReconnect(server.Address);
         var client = host.Services.GetRequiredService<ChatClient>();
         await client.RegisterAsync("reader").DefaultTimeout();
 

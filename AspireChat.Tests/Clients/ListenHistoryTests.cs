@@ -15,12 +15,7 @@ public sealed class ListenHistoryTests
     {
         var service = new DroppingListenService(deliveredBeforeDrop);
         await using var server = await GrpcTestServer.StartAsync(service);
-        using var host = ChatClientHost.Build(new Dictionary<string, string?>
-        {
-            ["ChatClient:Server"] = server.Address.ToString(),
-            ["ChatClient:ReconnectMinDelay"] = "00:00:00.010",
-            ["ChatClient:ReconnectMaxDelay"] = "00:00:00.100",
-        });
+        using var host = ChatClientHost.BuildQuickToReconnect(server.Address);
         var client = host.Services.GetRequiredService<ChatClient>();
         await client.RegisterAsync("reader").DefaultTimeout();
 

@@ -15,4 +15,12 @@ public static class ChatClientHost
     }
 
     public static IHost Build(Uri server) => Build(new Dictionary<string, string?> { ["ChatClient:Server"] = server.ToString() });
+
+    // Reconnects within a tenth of a second: for scripted servers that drop streams on purpose.
+    public static IHost BuildQuickToReconnect(Uri server) => Build(new Dictionary<string, string?>
+    {
+        ["ChatClient:Server"] = server.ToString(),
+        ["ChatClient:ReconnectMinDelay"] = "00:00:00.010",
+        ["ChatClient:ReconnectMaxDelay"] = "00:00:00.100",
+    });
 }
