@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using AspireChat.ChatService.Messaging;
 using AspireChat.Protocol;
+using Google.Protobuf;
 
 namespace AspireChat.ChatService.Backplane;
 
@@ -39,6 +40,25 @@ internal static class BackplaneCodec
             recipientName,
             payload.Traceparent is { Length: > 0 } traceParent ? traceParent : null,
             payload.Tracestate is { Length: > 0 } traceState ? traceState : null));
+    }
+
+    // The entries of the shared log that were written by a replica of this room; any other is
+    // passed over, so that catching up moves past it rather than stopping at it.
+    public static IEnumerable<BackplaneEntry> DecodeAll(IEnumerable<StackExchange.Redis.StreamEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            BackplaneEntry decoded;
+            try
+            {
+                decoded = Decode((byte[])entry["e"]!);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidProtocolBufferException)
+            {
+                continue;
+            }
+            yield return decoded;
+        }
     }
 
     private static long ReadNumber(ref ReadOnlySpan<byte> entry)

@@ -178,14 +178,14 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     public Task<IReadOnlyList<BackplaneEntry>> ReadAfterAsync(long sequence, int count) => RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
     {
         var entries = await Database.StreamRangeAsync(LogKey, $"{(sequence + 1).ToString(CultureInfo.InvariantCulture)}-0", "+", count);
-        return [.. entries.Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
+        return [.. BackplaneCodec.DecodeAll(entries)];
     });
 
     // The newest count chat messages, oldest first.
     public Task<IReadOnlyList<BackplaneEntry>> ReadLatestAsync(int count) => RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
     {
         var entries = await Database.StreamRangeAsync(LogKey, "-", "+", count, Order.Descending);
-        return [.. entries.Reverse().Select(e => BackplaneCodec.Decode((byte[])e["e"]!))];
+        return [.. BackplaneCodec.DecodeAll(entries.Reverse())];
     });
 
     // Only once connected: the Redis client registers a queue before a SUBSCRIBE that then fails,
@@ -231,19 +231,18 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
 
     // Whatever the Redis client raises when Redis fails, as the caller is to be told it; null
     // for anything else (a fault of this code). Nothing of ours cancels a step, so a cancellation
-    // is the client's own: a command failed before it was written (no connection, or its timeout
-    // passed in the queue). A connection or subscription torn down under a caller surfaces as
-    // InvalidOperationException (ObjectDisposedException, ChannelClosedException, a completed
-    // pipe's reader), with no way to tell whether its command ran.
+    // is the client's own, and like a connection or subscription torn down under a caller
+    // (InvalidOperationException: ObjectDisposedException, ChannelClosedException, a completed
+    // pipe's reader) it does not say whether the command was written: whether it ran is not known.
     private static BackplaneUnavailableException? Unavailable(Exception ex) => ex switch
     {
         RedisServerException when ex.Message.StartsWith("OOM", StringComparison.Ordinal) => new(OutOfMemory, ex) { IsOutOfMemory = true },
-        RedisServerException or OperationCanceledException
+        RedisServerException
             or RedisTimeoutException { Commandstatus: CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog }
             or RedisConnectionException { CommandStatus: CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog } => new(NotDone, ex),
         // Sent (or it is not known whether it was), and no answer: it may have run (a message
         // may have been sent after all).
-        RedisException or RedisTimeoutException or InvalidOperationException => new(NotKnown, ex),
+        RedisException or RedisTimeoutException or InvalidOperationException or OperationCanceledException => new(NotKnown, ex),
         _ => null,
     };
 

@@ -48,7 +48,7 @@ internal static class ChatEndpoints
                 endpoint.ListenOptions.Use(connections.Apply);
             })
             .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
-        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        var chat = ReadLeniently(configuration);
         var limits = options.Limits;
         limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
         limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
@@ -64,14 +64,14 @@ internal static class ChatEndpoints
     // invalid ones are about to stop the start).
     public static ConnectionsPerAddress CreateConnectionLimit(IConfiguration configuration, ILoggerFactory loggers)
     {
-        var chat = ReadLeniently(configuration) ?? new ChatOptions();
+        var chat = ReadLeniently(configuration);
         return new ConnectionsPerAddress(chat.MaxConnectionsPerAddress, chat.Ipv6PrefixLength, loggers.CreateLogger<ConnectionsPerAddress>());
     }
 
     // Kestrel is built before the options are validated at start; invalid ones are left to that
     // validation, which names the setting (StartupFailure), rather than thrown here (Kestrel
-    // throws on a window size out of its range).
-    private static ChatOptions? ReadLeniently(IConfiguration configuration)
+    // throws on a window size out of its range): until then, the defaults.
+    private static ChatOptions ReadLeniently(IConfiguration configuration)
     {
         var chat = new ChatOptions();
         try
@@ -80,8 +80,8 @@ internal static class ChatEndpoints
         }
         catch (InvalidOperationException)
         {
-            return null;
+            return new ChatOptions();
         }
-        return new ChatOptionsValidator().Validate(null, chat).Succeeded ? chat : null;
+        return new ChatOptionsValidator().Validate(null, chat).Succeeded ? chat : new ChatOptions();
     }
 }

@@ -113,13 +113,13 @@ public sealed class ChatOptions
     // that never sends its HTTP/2 preface, or any request, is let go within seconds. A client with
     // a Listen stream open always has a request open.
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan IdleConnectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan IdleConnectionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    // A unary call (AddUser, SendMessage, ListUsers) not over within this is reset, request body
-    // included: a body that stalls before its last byte would otherwise hold its buffer for as
-    // long as Kestrel's data rate check lets its earlier bytes count. Listen streams are not cut.
+    // A unary call (AddUser, SendMessage, ListUsers) whose request message has not arrived whole
+    // within this is reset: a body that stalls before its last byte would otherwise hold its
+    // buffer for as long as Kestrel's data rate check lets its earlier bytes count.
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan UnaryCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RequestBodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     // HTTP/2 receive windows, in bytes: what a client may send before the service has read it, per
     // stream and per connection. A request message is at most 64 KiB (and a 5-byte gRPC prefix),

@@ -104,7 +104,7 @@ public static class ChatServiceExtensions
 
     public static WebApplication MapChatService(this WebApplication app)
     {
-        app.UseMiddleware<UnaryCallTimeout>();
+        app.UseMiddleware<RequestBodyTimeout>();
         app.MapGrpcService<ChatGrpcService>();
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)

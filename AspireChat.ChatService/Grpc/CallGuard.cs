@@ -1,5 +1,6 @@
 using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Network;
 using Grpc.Core;
 
 namespace AspireChat.ChatService.Grpc;
@@ -15,6 +16,7 @@ internal sealed class CallGuard(MalformedRequestLog log)
     public async Task<TResponse> UnaryAsync<TRequest, TResponse>(TRequest request, ServerCallContext context, Func<TRequest, ServerCallContext, Task<TResponse>> handler)
         where TRequest : notnull
     {
+        RequestBodyTimeout.Arrived(context.GetHttpContext());
         ThrowIfMalformed(request, context);
         try
         {

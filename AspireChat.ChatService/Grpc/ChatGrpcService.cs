@@ -80,7 +80,9 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
 
     private async Task<MessageResponse> AddUserAsync(User request, ServerCallContext context)
     {
-        var result = await room.AddUserAsync(request.Username, SessionToken(context), ConnectionKey(context), Origin(context));
+        // A token longer than any issued is nobody's, and is not passed on: as if none was sent.
+        var token = SessionToken(context) is { Length: <= SessionTokens.MaxLength } presented ? presented : null;
+        var result = await room.AddUserAsync(request.Username, token, ConnectionKey(context), Origin(context));
         return ToResponse(result);
     }
 
@@ -150,11 +152,12 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     // For registered callers only, at a rate per address: it lists every name online.
     private async Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, ServerCallContext context)
     {
-        await ResolveCallerAsync(context);
+        // Limited first: a caller unknown here may cost a look-up in Redis.
         if (room.TryListUsers(Origin(context)) is { } tooMany)
         {
             throw ResourceExhausted(tooMany);
         }
+        await ResolveCallerAsync(context);
         var response = new ListUsersResponse();
         foreach (var user in await room.OnlineAsync())
         {

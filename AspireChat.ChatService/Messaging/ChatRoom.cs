@@ -122,11 +122,10 @@ public sealed partial class ChatRoom : IDisposable
     public async ValueTask<SendResult> SendAsync(ChatUser sender, string? text, CallOrigin origin)
     {
         text ??= "";
-        // A text of more UTF-16 units than twice the limit is too long whatever it holds: CheckText
-        // refuses it, and nothing reads it before that.
+        // CheckText refuses a text far too long, and nothing reads it before that.
         var recipientName = "";
         var body = "";
-        var isDirect = text.Length <= _options.MaxMessageLength * 2 && ChatConventions.TryParseDirect(text, out recipientName, out body);
+        var isDirect = !IsFarTooLong(text) && ChatConventions.TryParseDirect(text, out recipientName, out body);
         using var activity = _telemetry.Source.StartActivity(isDirect ? ChatTelemetry.DirectMessageSpan : ChatTelemetry.BroadcastSpan);
         activity?.SetTag(ChatTelemetry.UserTag, sender.Name);
         activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
@@ -313,9 +312,13 @@ public sealed partial class ChatRoom : IDisposable
         return new AddUserResult(AddUserOutcome.RateLimited, reason);
     }
 
+    // More UTF-16 units than twice the limit: too many characters, whatever they are, so it is
+    // refused without being read.
+    private bool IsFarTooLong(string text) => text.Length > _options.MaxMessageLength * 2;
+
     private string? CheckText(string text)
     {
-        if (text.Length > _options.MaxMessageLength * 2)
+        if (IsFarTooLong(text))
         {
             return $"A message has at most {_options.MaxMessageLength} characters; this one has more than {_options.MaxMessageLength * 2}.";
         }

@@ -40,6 +40,24 @@ public static class DisplayText
         return rows;
     }
 
+    // The width of the terminal the output goes to, read at every line (the window may have been
+    // resized since); NoWrap when it goes to a file or a pipe, which nothing wraps.
+    public static int TerminalWidth()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return NoWrap;
+        }
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : NoWrap;
+        }
+        catch (IOException)
+        {
+            return NoWrap;
+        }
+    }
+
     // Text for the inside of one row (a name, a prompt): line breaks and tabs are escaped too.
     public static string Inert(string text)
     {

@@ -39,26 +39,12 @@ public sealed class InteractiveTerminal : ITerminal
                 LineKind.Error => ConsoleColor.Red,
                 _ => Console.ForegroundColor,
             };
-            foreach (var row in DisplayText.Rows(text, Width()))
+            foreach (var row in DisplayText.Rows(text, DisplayText.TerminalWidth()))
             {
                 Console.WriteLine(row);
             }
             Console.ResetColor();
             Redraw();
-        }
-    }
-
-    // Read at every line: the window may have been resized since.
-    private static int Width()
-    {
-        try
-        {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : DisplayText.NoWrap;
-        }
-        catch (IOException)
-        {
-            // Output is not a terminal: nothing wraps it.
-            return DisplayText.NoWrap;
         }
     }
 

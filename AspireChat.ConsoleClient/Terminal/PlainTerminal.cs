@@ -1,8 +1,9 @@
 namespace AspireChat.ConsoleClient.Terminal;
 
 // For scripts and tests: reads lines from stdin, writes plain lines, no prompts and no colour.
-// Text is shown by the display rule (DisplayText) without wrapping: what reads the output has
-// no width, and each line break of a text still starts a marked continuation line.
+// Text is shown by the display rule (DisplayText), wrapped only when the output is a terminal
+// (input from a script, output to a person): a file or a pipe has no width. Each line break of a
+// text starts a marked continuation line either way.
 public sealed class PlainTerminal : ITerminal
 {
     private readonly Lock _lock = new();
@@ -16,7 +17,7 @@ public sealed class PlainTerminal : ITerminal
     {
         lock (_lock)
         {
-            foreach (var row in DisplayText.Rows(text, DisplayText.NoWrap))
+            foreach (var row in DisplayText.Rows(text, DisplayText.TerminalWidth()))
             {
                 Console.Out.WriteLine(row);
             }

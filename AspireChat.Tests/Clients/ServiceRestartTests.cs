@@ -65,9 +65,10 @@ public sealed class ServiceRestartTests : IAsyncLifetime
         var listenerName = UniqueName.For("listener");
         await using var listener = ConsoleClientProcess.Start(proxy.Address, listenerName, new Dictionary<string, string>
         {
-            // A silent connection is noticed within seconds.
+            // A silent connection is noticed within seconds, and the service back within one.
             ["ChatClient__KeepAlivePingDelay"] = "00:00:01",
             ["ChatClient__KeepAlivePingTimeout"] = "00:00:01",
+            ["ChatClient__ReconnectMaxDelay"] = "00:00:01",
         });
         await listener.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), "the listener to connect");
         await OnlineUsers.WaitUntilListeningAsync(_service.GrpcAddress, listenerName);

@@ -4,13 +4,13 @@ namespace AspireChat.Tests.Infrastructure;
 public sealed class ShortTimeoutsChatServiceFactory : ChatServiceFactory
 {
     public static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan UnaryCallTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan RequestBodyTimeout = TimeSpan.FromSeconds(2);
 
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Chat:MessagesPerSecond"] = "100000",
         ["Chat:MessageBurst"] = "100000",
         ["Chat:IdleConnectionTimeout"] = IdleConnectionTimeout.ToString(),
-        ["Chat:UnaryCallTimeout"] = UnaryCallTimeout.ToString(),
+        ["Chat:RequestBodyTimeout"] = RequestBodyTimeout.ToString(),
     };
 }
