@@ -33,6 +33,9 @@ public static class ChatServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
 
+        // A stop waits this long at most for connections to close: a peer that vanished without
+        // closing its own (a frozen network) would otherwise hold it up for the host's 30 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
         builder.Services.AddBoundedTraceContext();
