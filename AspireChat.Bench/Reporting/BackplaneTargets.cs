@@ -3,7 +3,7 @@ using static System.FormattableString;
 
 namespace AspireChat.Bench.Reporting;
 
-// Issue 12's targets for the backplane on this 2-core machine, checked against one suite run:
+// The targets for the backplane on this 2-core machine, checked against one suite run:
 // exact delivery across replicas at 1,000 listeners, p99 cross-replica latency at 100 listeners
 // and 100 messages a second, and server CPU per delivery at most 1.5 times the in-memory service's.
 internal static class BackplaneTargets

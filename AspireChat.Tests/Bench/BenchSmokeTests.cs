@@ -62,7 +62,7 @@ public sealed class BenchSmokeTests
         await bench.WaitForLineAsync(line => line.Contains("AspireChat (workshop calls)"), "the result row");
     }
 
-    // Issue 11, item 14: a grpcio server sends Listen's response headers only with the first
+    // A grpcio server sends Listen's response headers only with the first
     // message; the bench must not wait for them before sending, and must report what it got.
     [PythonGrpcFact]
     public async Task FanOut_AgainstAGrpcioServer_ThatSendsHeadersWithItsFirstMessage_FinishesAndReports()

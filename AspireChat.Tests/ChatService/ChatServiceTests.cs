@@ -5,7 +5,7 @@ using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.ChatService;
 
-// The chat rules of DESIGN.md, checked over real gRPC against the real service.
+// The chat rules (docs/chat-rules.md), checked over real gRPC against the real service.
 public sealed class ChatServiceTests(ChatServiceFactory server) : IClassFixture<ChatServiceFactory>
 {
     [Fact]

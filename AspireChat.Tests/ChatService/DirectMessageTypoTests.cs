@@ -3,7 +3,7 @@ using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.ChatService;
 
-// Issue 11, item 8: DM-or-broadcast is decided on the normalised text. A direct message with an
+// DM-or-broadcast is decided on the normalised text. A direct message with an
 // invisible or blank lead-in, or written with a full-width or small '@', is still a direct
 // message, so a typo never leaks a private message to the room.
 public sealed class DirectMessageTypoTests(ChatServiceFactory server) : IClassFixture<ChatServiceFactory>

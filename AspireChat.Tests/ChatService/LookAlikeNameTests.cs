@@ -3,7 +3,7 @@ using static AspireChat.Protocol.MessageResponse.Types;
 
 namespace AspireChat.Tests.ChatService;
 
-// Issue 11, item 3: a name that looks like another user's is not a new user. Invisible and
+// A name that looks like another user's is not a new user. Invisible and
 // mixed-script names are invalid, with a message that says why; a name confusable with one that
 // is online (same UTS #39 skeleton) is taken.
 public sealed class LookAlikeNameTests(ChatServiceFactory server) : IClassFixture<ChatServiceFactory>

@@ -47,7 +47,7 @@ public sealed class BotClientTests(ChatServiceFactory server) : IClassFixture<Ch
         Assert.Equal(tester.Username, pong.Recipient.Username);
     }
 
-    // Issue 11, item 10: the bot applies the service's own @name rule (any Unicode whitespace
+    // The bot applies the service's own @name rule (any Unicode whitespace
     // after the name), so a ping the service delivers privately is a ping to the bot too.
     [Fact]
     public async Task Bot_AnswersAPing_SeparatedByAnIdeographicSpace()

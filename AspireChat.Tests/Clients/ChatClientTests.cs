@@ -74,7 +74,7 @@ public sealed class ChatClientTests(ChatServiceFactory server) : IClassFixture<C
         Assert.Equal(ActivityKind.Consumer, receive.Kind);
     }
 
-    // Issue 11, item 10: the client reads a direct message by the service's own @name rule.
+    // The client reads a direct message by the service's own @name rule.
     [Theory]
     [InlineData("@{0}\u3000ping")]
     [InlineData("\u200b@{0} ping")]

@@ -39,7 +39,7 @@ public sealed class ChatEndpointResolverTests(ChatServiceFactory server) : IClas
         Assert.Equal(new Uri("http://chat.example:7000"), resolved);
     }
 
-    // Issue 11, item 11: Aspire keys endpoints by scheme, and may list the HTTP/1.1 health
+    // Aspire keys endpoints by scheme, and may list the HTTP/1.1 health
     // endpoint first; the client must still dial the one that speaks gRPC, in either order.
     [Theory]
     [InlineData(true)]

@@ -41,7 +41,7 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
         Assert.Single(alice.Lines, line => line.Contains("secret"));
     }
 
-    // Issue 11, items 8 and 10: the console echoes what the service delivers privately, whatever
+    // The console echoes what the service delivers privately, whatever
     // the whitespace after the name or the invisible lead-in before the '@'.
     [Theory]
     [InlineData("@{0}\u3000the secret is 42")]
@@ -63,7 +63,7 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
         Assert.DoesNotContain(carol.Lines, line => line.Contains("secret"));
     }
 
-    // Issue 11, item 13: a message's own lines are marked as its continuation, so no line of it
+    // A message's own lines are marked as its continuation, so no line of it
     // can pass for another user's message or a notice.
     [Fact]
     public async Task MultiLineMessage_ShowsContinuationLines_ThatCannotPassAsAnotherUsers()

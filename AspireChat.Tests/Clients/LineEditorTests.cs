@@ -4,7 +4,7 @@ using console::AspireChat.ConsoleClient.Terminal;
 
 namespace AspireChat.Tests.Clients;
 
-// Issue 11, item 13: the console's line-editing keys, as a terminal delivers them.
+// The console's line-editing keys, as a terminal delivers them.
 public sealed class LineEditorTests
 {
     [Fact]

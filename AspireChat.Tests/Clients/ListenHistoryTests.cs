@@ -4,7 +4,7 @@ using AspireChat.Tests.Infrastructure;
 
 namespace AspireChat.Tests.Clients;
 
-// Issue 11, item 12: the history a first Listen asks for is not lost when that stream drops
+// The history a first Listen asks for is not lost when that stream drops
 // before the backlog arrives; the reconnect asks again (or resumes from the last message seen).
 public sealed class ListenHistoryTests
 {

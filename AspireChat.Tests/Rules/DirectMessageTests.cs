@@ -19,7 +19,7 @@ public sealed class DirectMessageTests
         Assert.Equal(body, parsedBody);
     }
 
-    // Issue 11, item 8: "@bob\u200bsecret" looks like "@bob secret", so it is never a broadcast:
+    // "@bob\u200bsecret" looks like "@bob secret", so it is never a broadcast:
     // it is direct, to a name nobody can have.
     [Theory]
     [InlineData("@bob\u200bsecret")]
@@ -37,7 +37,7 @@ public sealed class DirectMessageTests
         Assert.NotEqual("bob", recipient);
     }
 
-    // Issue 11, item 8: whatever precedes the '@' unseen, and however the '@' is written, a
+    // Whatever precedes the '@' unseen, and however the '@' is written, a
     // direct message stays one.
     [Theory]
     [InlineData(" @bob hi")]

@@ -2,7 +2,7 @@ using AspireChat.Protocol;
 
 namespace AspireChat.Tests.Rules;
 
-// Issue 11, item 3: the username profile of protos/ChatConventions.cs (PRECIS
+// The username profile of protos/ChatConventions.cs (PRECIS
 // UsernameCaseMapped, UTS #39 restriction level and confusable skeletons).
 public sealed class UsernameProfileTests
 {
