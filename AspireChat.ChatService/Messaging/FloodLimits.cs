@@ -4,8 +4,9 @@ using AspireChat.ChatService.Configuration;
 namespace AspireChat.ChatService.Messaging;
 
 // The limits that hold whatever names a client uses: registrations and messages per connection
-// and per remote address, ListUsers per address (token buckets), and presence notices room-wide. Each refusal says which
-// limit it met. A refused call may still have spent a token of a limit checked before it.
+// and per remote address, ListUsers per address (token buckets), and presence notices
+// room-wide. Each refusal says which limit it met. A refused call may still have spent a token of
+// a limit checked before it.
 public sealed class FloodLimits : IDisposable
 {
     private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
