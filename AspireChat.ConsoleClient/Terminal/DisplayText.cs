@@ -58,6 +58,30 @@ public static class DisplayText
         }
     }
 
+    // The part of the line being typed that fits in columns, and where the cursor is in it: a
+    // longer line scrolls sideways, with "…" where it is cut, since a line the terminal wrapped
+    // onto a second row could not be redrawn in place.
+    public static (string Shown, int Cursor) InputWindow(string text, int cursor, int columns)
+    {
+        var width = Math.Max(columns, MinimumWidth) - 1;
+        if (text.Length <= width)
+        {
+            return (text, cursor);
+        }
+        // The cursor one column short of the end: the last may be "…".
+        var start = Math.Clamp(cursor - (width - 1), 0, text.Length - width);
+        var shown = text.Substring(start, width);
+        if (start > 0)
+        {
+            shown = "…" + shown[1..];
+        }
+        if (start + width < text.Length)
+        {
+            shown = shown[..^1] + "…";
+        }
+        return (shown, cursor - start);
+    }
+
     // Text for the inside of one row (a name, a prompt): line breaks and tabs are escaped too.
     public static string Inert(string text)
     {

@@ -73,11 +73,10 @@ public sealed class InteractiveTerminal : ITerminal
         }
     }
 
-    // The prompt and the line being typed, the cursor where the editor has it.
+    // The prompt and the line being typed, on one row, the cursor where the editor has it.
     private void Redraw()
     {
-        var text = _editor.Text;
-        var cursor = _editor.Cursor;
+        var (text, cursor) = DisplayText.InputWindow(_editor.Text, _editor.Cursor, DisplayText.TerminalWidth() - _prompt.Length);
         Console.Write(ClearLine + _prompt + text[..cursor]);
         if (cursor < text.Length)
         {

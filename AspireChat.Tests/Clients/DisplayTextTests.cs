@@ -88,4 +88,25 @@ public sealed class DisplayTextTests
     }
 
     private static int Columns(string row) => row.Sum(c => c >= '\u2e80' ? 2 : 1);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    [InlineData(150)]
+    public void InputWindow_ALineLongerThanTheRow_ScrollsSideways_KeepingTheCursorOnIt(int cursor)
+    {
+        var typed = string.Concat(Enumerable.Range(0, 150).Select(i => (char)('a' + (i % 26))));
+
+        var (shown, at) = DisplayText.InputWindow(typed, cursor, columns: 40);
+
+        Assert.Equal(39, shown.Length);
+        Assert.InRange(at, 0, shown.Length);
+        Assert.Equal(cursor == 0 ? "" : typed[cursor - 1].ToString(), at == 0 ? "" : shown[at - 1].ToString());
+    }
+
+    [Fact]
+    public void InputWindow_ALineThatFits_IsShownWhole()
+    {
+        Assert.Equal(("hello", 3), DisplayText.InputWindow("hello", 3, columns: 80));
+    }
 }
