@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Diagnostics;
 using AspireChat.Client.Messaging;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -162,7 +163,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                     var token = _sessionToken;
                     using var call = grpc.Listen(request, Headers(token), cancellationToken: cancellationToken);
                     var headers = await call.ResponseHeadersAsync;
-                    if (headers.GetValue(ChatConventions.EpochHeader) is not { } streamEpoch)
+                    if (headers.GetValue(ChatMetadata.EpochHeader) is not { } streamEpoch)
                     {
                         // Refused before the stream began (trailers only): reading surfaces the status.
                         await call.ResponseStream.MoveNext(cancellationToken);
@@ -177,8 +178,8 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
                         resumeAfter = 0;
                     }
                     epoch = streamEpoch;
-                    resumeAfter ??= ParseHeader(headers, ChatConventions.SequenceHeader);
-                    await AnnounceAsync(events, attempt > 0, restarted, ParseHeader(headers, ChatConventions.MissedHeader) ?? 0, cancellationToken);
+                    resumeAfter ??= ParseHeader(headers, ChatMetadata.SequenceHeader);
+                    await AnnounceAsync(events, attempt > 0, restarted, ParseHeader(headers, ChatMetadata.MissedHeader) ?? 0, cancellationToken);
                     attempt = 0;
 
                     await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -317,7 +318,7 @@ public sealed class ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClie
 
     private Metadata Headers() => Headers(_sessionToken);
 
-    private static Metadata Headers(string? token) => token is not null ? new Metadata { { ChatConventions.SessionTokenHeader, token } } : [];
+    private static Metadata Headers(string? token) => token is not null ? new Metadata { { ChatMetadata.SessionTokenHeader, token } } : [];
 
     // Exponential, with "equal jitter" so clients that lost the service together do not return together.
     private TimeSpan Backoff(int attempt)

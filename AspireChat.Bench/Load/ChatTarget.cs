@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -99,7 +100,7 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
         {
             throw new InvalidOperationException($"The server did not add {name}: {response.Code} {response.Msg}");
         }
-        var headers = workshop ? [] : new Metadata { { ChatConventions.SessionTokenHeader, response.SessionToken } };
+        var headers = workshop ? [] : new Metadata { { ChatMetadata.SessionTokenHeader, response.SessionToken } };
         return (client, headers, name);
     }
 }

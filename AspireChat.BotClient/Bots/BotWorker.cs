@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -126,7 +126,7 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
         activity?.SetTag("chat.sender", ping.Sender);
         try
         {
-            await client.SendAsync(ChatConventions.FormatDirect(ping.Sender, "pong"), cancellationToken);
+            await client.SendAsync(DirectMessages.Format(ping.Sender, "pong"), cancellationToken);
             BotLog.PingAnswered(logger, _bot.Name, ping.Sender);
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -136,6 +136,6 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
     }
 
     private bool IsPingForMe(ChatMessage message) =>
-        ChatConventions.SameUsername(message.Recipient, client.Username)
+        Usernames.Same(message.Recipient, client.Username)
         && string.Equals(message.Body, "ping", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,7 +7,7 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Users;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -60,7 +60,7 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     {
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Claim,
             [UserKey(name), LookKey(name)],
-            [name, ChatConventions.UsernameKey(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), NewUserId()]))!;
+            [name, Usernames.Key(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), NewUserId()]))!;
         var status = (int)result[0];
         return status < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1);
     });
@@ -117,7 +117,7 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
         var heartbeat = Database.StringSetAsync($"{_prefix}:replica:{ReplicaId}", 1, TimeSpan.FromMilliseconds(LeaseMilliseconds));
         var renewals = users.Select(u => Database.ScriptEvaluateAsync(RedisScripts.Renew,
             [UserKey(u.User.Name), LookKey(u.User.Name)],
-            [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), ChatConventions.UsernameKey(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
+            [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), Usernames.Key(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
         await heartbeat;
         var renewed = await Task.WhenAll(renewals);
         return [.. users.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User)];
@@ -213,9 +213,9 @@ public sealed class RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOp
     // Positive, and never one another session had: delivery of a direct message matches on it.
     private static long NewUserId() => (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | 1;
 
-    private RedisKey UserKey(string name) => $"{_prefix}:user:{ChatConventions.UsernameKey(name)}";
+    private RedisKey UserKey(string name) => $"{_prefix}:user:{Usernames.Key(name)}";
 
-    private RedisKey LookKey(string name) => $"{_prefix}:look:{ChatConventions.UsernameSkeleton(name)}";
+    private RedisKey LookKey(string name) => $"{_prefix}:look:{Usernames.Skeleton(name)}";
 
     private static async Task<T> RunAsync<T>(Func<Task<T>> step)
     {

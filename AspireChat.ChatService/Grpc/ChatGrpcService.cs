@@ -5,6 +5,7 @@ using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Network;
 using AspireChat.ChatService.Users;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -90,7 +91,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     {
         var caller = await ResolveCallerAsync(context);
         var claimed = request.User?.Username;
-        if (!string.IsNullOrEmpty(claimed) && !ChatConventions.SameUsername(claimed, caller.Name))
+        if (!string.IsNullOrEmpty(claimed) && !Usernames.Same(claimed, caller.Name))
         {
             // Escaped in the status too: grpc-dotnet logs its detail.
             var shown = LogText.Escape(LogText.Shorten(claimed));
@@ -139,12 +140,12 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     {
         var headers = new Metadata
         {
-            { ChatConventions.SequenceHeader, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
-            { ChatConventions.EpochHeader, room.Epoch },
+            { ChatMetadata.SequenceHeader, subscription.StartSequence.ToString(CultureInfo.InvariantCulture) },
+            { ChatMetadata.EpochHeader, room.Epoch },
         };
         if (subscription.Missed > 0)
         {
-            headers.Add(ChatConventions.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
+            headers.Add(ChatMetadata.MissedHeader, subscription.Missed.ToString(CultureInfo.InvariantCulture));
         }
         return headers;
     }
@@ -185,7 +186,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     // Read from the request itself: context.RequestHeaders would copy every header into a
     // Metadata that a Listen call then keeps for as long as it is open.
     private static string? SessionToken(ServerCallContext context) =>
-        context.GetHttpContext().Request.Headers[ChatConventions.SessionTokenHeader] is { Count: > 0 } values ? values[^1] : null;
+        context.GetHttpContext().Request.Headers[ChatMetadata.SessionTokenHeader] is { Count: > 0 } values ? values[^1] : null;
 
     // A token-less client (the workshop's) is known by its connection, as the workshop's own
     // solution does with context.peer(); the connection id keeps a reused port from inheriting it.

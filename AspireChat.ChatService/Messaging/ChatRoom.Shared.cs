@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Users;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.ChatService.Messaging;
 
@@ -27,7 +27,7 @@ public sealed partial class ChatRoom
     }
 
     public async ValueTask<IReadOnlyList<OnlineEntry>> OnlineAsync() => _backplane is not null
-        ? [.. (await _backplane.OnlineAsync()).OrderBy(u => ChatConventions.UsernameKey(u.Name), StringComparer.Ordinal)]
+        ? [.. (await _backplane.OnlineAsync()).OrderBy(u => Usernames.Key(u.Name), StringComparer.Ordinal)]
         : [.. _users.Online().Select(u => new OnlineEntry(u.Name, u.OnlineSince, _users.StreamsOf(u)))];
 
     // A message of the shared room, numbered by Redis: this replica's listeners get it here, in
@@ -115,7 +115,7 @@ public sealed partial class ChatRoom
         if (isDirect)
         {
             // An unparsable name is nobody's: refused below, like a name that is not online.
-            recipient = ChatConventions.TryNormalizeUsername(recipientName, out var normalized, out _) ? normalized : null;
+            recipient = Usernames.TryNormalize(recipientName, out var normalized, out _) ? normalized : null;
             activity?.SetTag(ChatTelemetry.RecipientTag, recipient);
         }
 

@@ -6,7 +6,7 @@ using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Users;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Messaging;
@@ -74,7 +74,7 @@ public sealed partial class ChatRoom : IDisposable
             return new AddUserResult(AddUserOutcome.RateLimited, tooMany);
         }
 
-        if (!ChatConventions.TryNormalizeUsername(requestedName, out var name, out var error))
+        if (!Usernames.TryNormalize(requestedName, out var name, out var error))
         {
             activity?.SetTag(ChatTelemetry.OutcomeTag, "invalid_username");
             ChatLog.UsernameInvalid(_logger, LogText.Escape(error));
@@ -125,7 +125,7 @@ public sealed partial class ChatRoom : IDisposable
         // CheckText refuses a text far too long, and nothing reads it before that.
         var recipientName = "";
         var body = "";
-        var isDirect = !IsFarTooLong(text) && ChatConventions.TryParseDirect(text, out recipientName, out body);
+        var isDirect = !IsFarTooLong(text) && DirectMessages.TryParse(text, out recipientName, out body);
         using var activity = _telemetry.Source.StartActivity(isDirect ? ChatTelemetry.DirectMessageSpan : ChatTelemetry.BroadcastSpan);
         activity?.SetTag(ChatTelemetry.UserTag, sender.Name);
         activity?.SetTag(ChatTelemetry.KindTag, isDirect ? "direct" : "broadcast");
@@ -138,7 +138,7 @@ public sealed partial class ChatRoom : IDisposable
         if (isDirect && string.IsNullOrWhiteSpace(body))
         {
             // "@bob\u200bsecret" is all name: a name nobody can have, so nobody gets it.
-            return ChatConventions.TryNormalizeUsername(recipientName, out _, out _)
+            return Usernames.TryNormalize(recipientName, out _, out _)
                 ? Refuse(SendOutcome.InvalidMessage, $"A direct message to {recipientName} needs some text after the name.", sender, isDirect, activity)
                 : Refuse(SendOutcome.UnknownRecipient, $"No user named {recipientName} is online; the message was not sent to anyone.", sender, isDirect, activity);
         }
@@ -161,7 +161,7 @@ public sealed partial class ChatRoom : IDisposable
         ChatUser? recipient = null;
         if (isDirect)
         {
-            recipient = ChatConventions.TryNormalizeUsername(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
+            recipient = Usernames.TryNormalize(recipientName, out var normalized, out _) ? _users.FindByName(normalized) : null;
             // Only a real username is tagged: an unparsable "recipient" may be part of the text.
             activity?.SetTag(ChatTelemetry.RecipientTag, recipient?.Name ?? normalized);
             if (recipient is null)

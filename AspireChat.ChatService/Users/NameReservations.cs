@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AspireChat.ChatService.Configuration;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.ChatService.Users;
 
@@ -31,14 +31,14 @@ public sealed class NameReservations
         _path = Path.Combine(options.StateDirectory, FileName);
         if (File.Exists(_path) && timeProvider.GetUtcNow() - File.GetLastWriteTimeUtc(_path) < options.ReconnectGracePeriod)
         {
-            _held.UnionWith(Read(_path).Select(ChatConventions.UsernameKey));
+            _held.UnionWith(Read(_path).Select(Usernames.Key));
         }
     }
 
     public static NameReservations None { get; } = new(new ChatOptions { RestartHoldPeriod = TimeSpan.Zero }, TimeProvider.System);
 
     public bool IsHeld(string username) =>
-        _held.Count > 0 && _timeProvider.GetElapsedTime(_started) < _holdPeriod && _held.Contains(ChatConventions.UsernameKey(username));
+        _held.Count > 0 && _timeProvider.GetElapsedTime(_started) < _holdPeriod && _held.Contains(Usernames.Key(username));
 
     public TimeSpan HoldRemaining => _holdPeriod - _timeProvider.GetElapsedTime(_started);
 

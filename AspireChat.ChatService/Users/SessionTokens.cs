@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.ChatService.Users;
 
@@ -55,7 +55,7 @@ public sealed class SessionTokens(byte[] key)
         try
         {
             username = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
-            return ChatConventions.TryNormalizeUsername(username, out var normalized, out _) && normalized == username;
+            return Usernames.TryNormalize(username, out var normalized, out _) && normalized == username;
         }
         catch (FormatException)
         {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Users;
@@ -27,13 +27,13 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     private readonly ChatOptions _options = options.Value;
     private long _lastId;
 
-    // username must already be normalised (ChatConventions.TryNormalizeUsername). A name taken
+    // username must already be normalised (Usernames.TryNormalize). A name taken
     // case-insensitively, or confusable with one online (the same UTS #39 skeleton), is refused;
     // so is a new user from an address (PeerAddress.Key) that holds as many as it may.
     public Registration Register(string username, string? sessionToken, string connectionKey, string? address = null)
     {
-        var key = ChatConventions.UsernameKey(username);
-        var skeleton = ChatConventions.UsernameSkeleton(username);
+        var key = Usernames.Key(username);
+        var skeleton = Usernames.Skeleton(username);
         lock (_lock)
         {
             ChatUser? expired = null;
@@ -44,7 +44,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                     Remove(existing);
                     expired ??= existing;
                 }
-                else if (ChatConventions.UsernameKey(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey))
+                else if (Usernames.Key(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey))
                 {
                     // The same caller registering again (a retry) keeps its session.
                     return new Registration(existing, IsNew: false, Expired: null);
@@ -89,7 +89,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return AddressFull(address, exceptKey: ChatConventions.UsernameKey(username));
+            return AddressFull(address, exceptKey: Usernames.Key(username));
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     // replaced, and returned in Replaced so that its streams can be ended.
     public ChatUser Adopt(SharedUser shared, string? connectionKey, out IReadOnlyList<ChatUser> replaced, string? address = null)
     {
-        var key = ChatConventions.UsernameKey(shared.Name);
+        var key = Usernames.Key(shared.Name);
         replaced = [];
         lock (_lock)
         {
@@ -111,7 +111,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 TouchLocked(existing);
                 return existing;
             }
-            replaced = [.. new[] { existing, _bySkeleton.GetValueOrDefault(ChatConventions.UsernameSkeleton(shared.Name)) }.OfType<ChatUser>().Distinct()];
+            replaced = [.. new[] { existing, _bySkeleton.GetValueOrDefault(Usernames.Skeleton(shared.Name)) }.OfType<ChatUser>().Distinct()];
             foreach (var stale in replaced)
             {
                 Remove(stale);
@@ -120,7 +120,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
             var user = new ChatUser(shared.Id, shared.Name, shared.SessionToken, connectionKey ?? "", shared.OnlineSince, idleSince: timeProvider.GetTimestamp(), address);
             _byName.Add(key, user);
             TrackAddress(user);
-            _bySkeleton.Add(ChatConventions.UsernameSkeleton(shared.Name), user);
+            _bySkeleton.Add(Usernames.Skeleton(shared.Name), user);
             _byToken[user.SessionToken] = user;
             if (connectionKey is not null)
             {
@@ -136,7 +136,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            if (!user.Removed && _byName.GetValueOrDefault(ChatConventions.UsernameKey(user.Name)) == user)
+            if (!user.Removed && _byName.GetValueOrDefault(Usernames.Key(user.Name)) == user)
             {
                 Remove(user);
             }
@@ -147,7 +147,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
 
     public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
 
-    public ChatUser? FindByName(string username) => Find(_byName, ChatConventions.UsernameKey(username));
+    public ChatUser? FindByName(string username) => Find(_byName, Usernames.Key(username));
 
     // address: where the stream comes from (PeerAddress.Key), counted until CloseStream.
     public StreamOpenResult TryOpenStream(ChatUser user, string? address = null)
@@ -212,7 +212,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => ChatConventions.UsernameKey(u.Name), StringComparer.Ordinal).ToArray();
+            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => Usernames.Key(u.Name), StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -276,7 +276,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     private bool AddressFull(string address, string exceptKey) =>
         _byAddress.TryGetValue(address, out var users)
         && users.Count >= _options.MaxUsersPerAddress
-        && users.Count(u => !IsExpired(u) && ChatConventions.UsernameKey(u.Name) != exceptKey) >= _options.MaxUsersPerAddress;
+        && users.Count(u => !IsExpired(u) && Usernames.Key(u.Name) != exceptKey) >= _options.MaxUsersPerAddress;
 
     private void TrackAddress(ChatUser user)
     {
@@ -300,8 +300,8 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         user.Removed = true;
         _namesChanged = true;
-        _byName.Remove(ChatConventions.UsernameKey(user.Name));
-        _bySkeleton.Remove(ChatConventions.UsernameSkeleton(user.Name));
+        _byName.Remove(Usernames.Key(user.Name));
+        _bySkeleton.Remove(Usernames.Skeleton(user.Name));
         _byToken.Remove(user.SessionToken);
         if (user.Address is { } address && _byAddress.TryGetValue(address, out var users) && users.Remove(user) && users.Count == 0)
         {

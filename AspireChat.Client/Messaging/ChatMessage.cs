@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.Client.Messaging;
 
@@ -17,6 +17,6 @@ public sealed record ChatMessage(
 {
     public bool IsDirect => Recipient is not null;
 
-    // The service's own @name rule (ChatConventions) finds where the body begins.
-    public string Body => IsDirect && ChatConventions.TryParseDirect(Text, out _, out var body) ? body : Text;
+    // The service's own @name rule (DirectMessages) finds where the body begins.
+    public string Body => IsDirect && DirectMessages.TryParse(Text, out _, out var body) ? body : Text;
 }

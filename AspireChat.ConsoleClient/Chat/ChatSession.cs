@@ -2,7 +2,7 @@ using AspireChat.Client;
 using AspireChat.Client.Connection;
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 using Grpc.Core;
 
 namespace AspireChat.ConsoleClient.Chat;
@@ -131,7 +131,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 try
                 {
                     var users = await client.ListUsersAsync(cancellationToken);
-                    var names = users.Select(u => ChatConventions.SameUsername(u.Username, client.Username) ? $"{DisplayText.Inert(u.Username)} (you)" : DisplayText.Inert(u.Username));
+                    var names = users.Select(u => Usernames.Same(u.Username, client.Username) ? $"{DisplayText.Inert(u.Username)} (you)" : DisplayText.Inert(u.Username));
                     terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -215,7 +215,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
     private static string PromptName(string username)
     {
         var runes = username.EnumerateRunes().ToArray();
-        var shown = runes.Length <= ChatConventions.MaxUsernameLength ? username : string.Concat(runes.Take(ChatConventions.MaxUsernameLength)) + "…";
+        var shown = runes.Length <= Usernames.MaxLength ? username : string.Concat(runes.Take(Usernames.MaxLength)) + "…";
         return DisplayText.Inert(shown);
     }
 

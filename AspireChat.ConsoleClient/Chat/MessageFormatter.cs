@@ -1,6 +1,6 @@
 using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.ConsoleClient.Chat;
 
@@ -13,7 +13,7 @@ public static class MessageFormatter
     {
         { Kind: ChatMessageKind.Joined } => ($"* {Name(message.Sender)} joined", LineKind.Notice),
         { Kind: ChatMessageKind.Left } => ($"* {Name(message.Sender)} left", LineKind.Notice),
-        { IsDirect: true } when ChatConventions.SameUsername(message.Recipient, me) => ($"{Name(message.Sender)} → you: {message.Body}", LineKind.Direct),
+        { IsDirect: true } when Usernames.Same(message.Recipient, me) => ($"{Name(message.Sender)} → you: {message.Body}", LineKind.Direct),
         { IsDirect: true } => ($"{Name(message.Sender)} → {Name(message.Recipient!)}: {message.Body}", LineKind.Direct),
         _ => ($"{Name(message.Sender)}: {message.Text}", LineKind.Chat),
     };
@@ -22,8 +22,8 @@ public static class MessageFormatter
     public static bool TryFormatOwnDirect(string text, string? me, out string echo)
     {
         echo = "";
-        // The service's own @name rule (ChatConventions): what it delivers privately echoes here.
-        if (!ChatConventions.TryParseDirect(text, out var recipient, out var body) || ChatConventions.SameUsername(recipient, me))
+        // The service's own @name rule (DirectMessages): what it delivers privately echoes here.
+        if (!DirectMessages.TryParse(text, out var recipient, out var body) || Usernames.Same(recipient, me))
         {
             return false;
         }

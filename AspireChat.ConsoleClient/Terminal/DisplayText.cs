@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.ConsoleClient.Terminal;
 
@@ -140,7 +140,7 @@ public static class DisplayText
         UnicodeCategory.Control => string.Create(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}"),
         UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
             => string.Create(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>"),
-        _ when ChatConventions.IsInvisible(rune) => string.Create(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>"),
+        _ when InvisibleCharacters.Contains(rune) => string.Create(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>"),
         _ => rune.ToString(),
     };
 

@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Core;
@@ -27,7 +28,7 @@ public sealed class RedisDataLossTests(ITestOutputHelper output)
         await using var bob = await cluster.RegisterAsync(1, UniqueName.For("bob"));
         await using var aliceBefore = await alice.ListenAsync();
         await using var bobBefore = await bob.ListenAsync();
-        var epoch = (await aliceBefore.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+        var epoch = (await aliceBefore.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         Assert.Equal(Code.Sent, (await bob.SendAsync("before the flush")).Code);
         var lastSeen = (await aliceBefore.NextAsync()).Sequence;
 
@@ -62,14 +63,14 @@ public sealed class RedisDataLossTests(ITestOutputHelper output)
         await using var alice = await cluster.RegisterAsync(0, UniqueName.For("alice"));
         await using var bob = await cluster.RegisterAsync(1, UniqueName.For("bob"));
         await using var aliceBefore = await alice.ListenAsync();
-        var epoch = (await aliceBefore.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+        var epoch = (await aliceBefore.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         using var stopSending = new CancellationTokenSource();
         var sending = SendAcrossAFlushAsync(cluster, bob, flushAfter: 10, stopSending.Token);
 
         var oldRoom = await aliceBefore.ReadToEndAsync();
         var ended = await EndOfAsync(aliceBefore);
         await using var resumed = await ListenAgainAsync(alice, new ListenRequest { ResumeAfter = oldRoom.Count > 0 ? oldRoom[^1].Sequence : 0, ResumeEpoch = epoch });
-        var newEpoch = (await resumed.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+        var newEpoch = (await resumed.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         var newRoom = (await resumed.NextAsync(5)).ToList();
         await stopSending.CancelAsync();
         var sent = await sending.DefaultTimeout();
@@ -173,7 +174,7 @@ public sealed class RedisDataLossTests(ITestOutputHelper output)
     // The replica takes the name back for the client's own session.
     private static Task WaitUntilTakenBackAsync(ChatCluster cluster, ChatTestClient client) =>
         TimeoutExtensions.WaitUntilAsync(
-            async () => (await RedisProbe.CommandAsync(RedisEndpoint(cluster), "HGET", $"{{aspirechat}}:user:{ChatConventions.UsernameKey(client.Username!)}", "token")) is [var token] && token == client.SessionToken,
+            async () => (await RedisProbe.CommandAsync(RedisEndpoint(cluster), "HGET", $"{{aspirechat}}:user:{Usernames.Key(client.Username!)}", "token")) is [var token] && token == client.SessionToken,
             $"{client.Username}'s name is back in Redis for its session", s_takenBackWithin, TimeSpan.FromMilliseconds(100));
 
     private static Uri RedisEndpoint(ChatCluster cluster) => new($"redis://{cluster.Redis.ConnectionString}");

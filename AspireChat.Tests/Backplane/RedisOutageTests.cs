@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Core;
@@ -137,7 +138,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         {
             Assert.Equal(Code.Sent, (await bob.SendAsync("before the outage")).Code);
             lastSeen = (await before.NextAsync()).Sequence;
-            epoch = (await before.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+            epoch = (await before.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         }
 
         await cluster.Redis.KillAsync();
@@ -149,7 +150,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         var received = await resumed.ReadUntilAsync("marker");
 
         Assert.True(missed.Response.Code == Code.Sent && marker.Code == Code.Sent, $"{missed.Response.Code} {missed.Response.Msg}; {marker.Code} {marker.Msg}");
-        Assert.Equal(epoch, (await resumed.ReadyAsync()).GetValue(ChatConventions.EpochHeader));
+        Assert.Equal(epoch, (await resumed.ReadyAsync()).GetValue(ChatMetadata.EpochHeader));
         var got = received.Select(m => $"{m.Sequence}: {m.Msg}").ToList();
         Assert.True(got.SequenceEqual([$"{missed.Response.Sequence}: {missed.Text}"]), $"resumed after {lastSeen} on replica 1:{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of {missed.Response.Sequence}: {missed.Text}");
     }

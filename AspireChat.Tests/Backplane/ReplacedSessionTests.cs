@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Grpc.Core;
@@ -51,7 +52,7 @@ public sealed class ReplacedSessionTests(ITestOutputHelper output)
         MessageResponse? response = null;
         await TimeoutExtensions.WaitUntilAsync(async () =>
         {
-            await RedisProbe.CommandAsync(endpoint, "DEL", $"{{aspirechat}}:user:{ChatConventions.UsernameKey(name)}", $"{{aspirechat}}:look:{ChatConventions.UsernameSkeleton(name)}");
+            await RedisProbe.CommandAsync(endpoint, "DEL", $"{{aspirechat}}:user:{Usernames.Key(name)}", $"{{aspirechat}}:look:{Usernames.Skeleton(name)}");
             response = await client.AddUserAsync(name);
             return response.Code != Code.Taken;
         }, $"{name} can be registered again once its keys are gone", every: TimeSpan.FromMilliseconds(100));

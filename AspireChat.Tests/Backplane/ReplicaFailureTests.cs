@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -52,7 +53,7 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         await using var carol = await cluster.RegisterAsync(2, UniqueName.For("carol"));
         await using var aliceOnA = await alice.ListenAsync();
         await using var daveOnA = await dave.ListenAsync();
-        var epoch = (await aliceOnA.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+        var epoch = (await aliceOnA.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         using var stopSending = new CancellationTokenSource();
         var sending = SendSteadilyAsync(carol, stopSending.Token);
         var aliceSeen = (await aliceOnA.NextAsync(5)).ToList();

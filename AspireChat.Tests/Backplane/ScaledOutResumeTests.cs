@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Tests.Infrastructure;
 using static AspireChat.Protocol.MessageResponse.Types;
@@ -21,7 +22,7 @@ public sealed class ScaledOutResumeTests(ChatClusterFixture fixture)
         for (var r = 0; r < ChatClusterFixture.ReplicaCount; r++)
         {
             var stream = owned.Add(await owned.Add(alice.SameUserOn(Cluster.Channel(r))).ListenAsync());
-            epochs.Add((await stream.ReadyAsync()).GetValue(ChatConventions.EpochHeader));
+            epochs.Add((await stream.ReadyAsync()).GetValue(ChatMetadata.EpochHeader));
         }
 
         Assert.False(string.IsNullOrEmpty(epochs[0]), "replica 0 sent no epoch header");
@@ -58,7 +59,7 @@ public sealed class ScaledOutResumeTests(ChatClusterFixture fixture)
         var expected = missed.OrderBy(m => m.Response.Sequence).Select(m => $"{m.Response.Sequence} {m.Sender}: {m.Text}").ToList();
         var got = received.Select(m => $"{m.Sequence} {m.User.Username}: {m.Msg}").ToList();
         Assert.True(expected.SequenceEqual(got), $"resumed on replica {resumesOn} after {lastSeen} (from replica {listenedOn}):{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
-        Assert.Null((await resumed.ReadyAsync()).GetValue(ChatConventions.MissedHeader));
+        Assert.Null((await resumed.ReadyAsync()).GetValue(ChatMetadata.MissedHeader));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class ScaledOutResumeTests(ChatClusterFixture fixture)
             Assert.Equal(Code.Sent, (await bob.SendAsync($"seen #{i}")).Code);
         }
         var seen = await first.NextAsync(3);
-        var epoch = (await first.ReadyAsync()).GetValue(ChatConventions.EpochHeader);
+        var epoch = (await first.ReadyAsync()).GetValue(ChatMetadata.EpochHeader);
         return (seen[^1].Sequence, epoch ?? throw new InvalidOperationException("No epoch header."));
     }
 }

@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -58,5 +59,5 @@ public sealed class ChatTestClient(GrpcChannel channel) : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private Metadata Headers() => SessionToken is null ? [] : new Metadata { { ChatConventions.SessionTokenHeader, SessionToken } };
+    private Metadata Headers() => SessionToken is null ? [] : new Metadata { { ChatMetadata.SessionTokenHeader, SessionToken } };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 
@@ -23,8 +24,8 @@ public sealed class DroppingListenService(int deliveredBeforeDrop) : Chat.ChatBa
         Requests.Enqueue(request);
         await context.WriteResponseHeadersAsync(new Metadata
         {
-            { ChatConventions.EpochHeader, "epoch" },
-            { ChatConventions.SequenceHeader, $"{LastSequence}" },
+            { ChatMetadata.EpochHeader, "epoch" },
+            { ChatMetadata.SequenceHeader, $"{LastSequence}" },
         });
 
         var backlog = request.HasResumeAfter

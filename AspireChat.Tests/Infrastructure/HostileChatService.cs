@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -38,7 +39,7 @@ public sealed class HostileChatService : Chat.ChatBase
 
     public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
     {
-        await context.WriteResponseHeadersAsync(new Metadata { { ChatConventions.EpochHeader, "epoch" }, { ChatConventions.SequenceHeader, "0" } });
+        await context.WriteResponseHeadersAsync(new Metadata { { ChatMetadata.EpochHeader, "epoch" }, { ChatMetadata.SequenceHeader, "0" } });
         var mallory = new User { Username = "mallory" + Payload };
         await responseStream.WriteAsync(new Message { Sequence = 1, User = mallory, Kind = Message.Types.Kind.Joined, Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) });
         await responseStream.WriteAsync(new Message { Sequence = 2, User = mallory, Msg = "hi" + Payload });

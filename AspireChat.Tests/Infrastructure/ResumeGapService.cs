@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 
@@ -18,12 +19,12 @@ public sealed class ResumeGapService(string epochAfterDrop, long missedAfterDrop
         var first = Interlocked.Increment(ref _calls) == 1;
         var headers = new Metadata
         {
-            { ChatConventions.EpochHeader, first ? "first" : epochAfterDrop },
-            { ChatConventions.SequenceHeader, first ? "3" : "9" },
+            { ChatMetadata.EpochHeader, first ? "first" : epochAfterDrop },
+            { ChatMetadata.SequenceHeader, first ? "3" : "9" },
         };
         if (!first && missedAfterDrop > 0)
         {
-            headers.Add(ChatConventions.MissedHeader, $"{missedAfterDrop}");
+            headers.Add(ChatMetadata.MissedHeader, $"{missedAfterDrop}");
         }
         await context.WriteResponseHeadersAsync(headers);
         if (first)

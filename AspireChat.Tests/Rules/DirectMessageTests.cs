@@ -1,8 +1,8 @@
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.Tests.Rules;
 
-// The @name rule as every project applies it (protos/ChatConventions.cs).
+// The @name rule as every project applies it (AspireChat.Conventions).
 public sealed class DirectMessageTests
 {
     [Theory]
@@ -14,7 +14,7 @@ public sealed class DirectMessageTests
     [InlineData("@bob\u2003ping", "bob", "ping")]
     public void TryParse_AtNameThenWhitespace_IsDirect(string text, string recipient, string body)
     {
-        Assert.True(ChatConventions.TryParseDirect(text, out var parsedRecipient, out var parsedBody));
+        Assert.True(DirectMessages.TryParse(text, out var parsedRecipient, out var parsedBody));
         Assert.Equal(recipient, parsedRecipient);
         Assert.Equal(body, parsedBody);
     }
@@ -33,7 +33,7 @@ public sealed class DirectMessageTests
     [InlineData("@bob\u2800secret")]
     public void TryParse_NameRunningIntoTheTextThroughABlank_IsDirect_ToNobody(string text)
     {
-        Assert.True(ChatConventions.TryParseDirect(text, out var recipient, out _));
+        Assert.True(DirectMessages.TryParse(text, out var recipient, out _));
         Assert.NotEqual("bob", recipient);
     }
 
@@ -52,16 +52,16 @@ public sealed class DirectMessageTests
     [InlineData("\u200b \uff20bob\u3000hi")]
     public void TryParse_AfterInvisibleOrBlankLeadIn_OrWithAnotherAtSign_IsDirect(string text)
     {
-        Assert.True(ChatConventions.TryParseDirect(text, out var recipient, out var body));
+        Assert.True(DirectMessages.TryParse(text, out var recipient, out var body));
         Assert.Equal(("bob", "hi"), (recipient, body));
     }
 
     [Fact]
     public void TryParse_InvisibleCharacterInsideTheName_KeepsIt_SoNobodyMatches()
     {
-        Assert.True(ChatConventions.TryParseDirect("@b\u200bob hi", out var recipient, out _));
+        Assert.True(DirectMessages.TryParse("@b\u200bob hi", out var recipient, out _));
         Assert.Equal("b\u200bob", recipient);
-        Assert.False(ChatConventions.TryNormalizeUsername(recipient, out _, out _));
+        Assert.False(Usernames.TryNormalize(recipient, out _, out _));
     }
 
     [Theory]
@@ -72,13 +72,13 @@ public sealed class DirectMessageTests
     [InlineData("")]
     public void TryParse_AnythingElse_IsABroadcast(string text)
     {
-        Assert.False(ChatConventions.TryParseDirect(text, out _, out _));
+        Assert.False(DirectMessages.TryParse(text, out _, out _));
     }
 
     [Fact]
     public void FormatDirect_IsParsedBackToItsParts()
     {
-        Assert.True(ChatConventions.TryParseDirect(ChatConventions.FormatDirect("bob", "pong"), out var recipient, out var body));
+        Assert.True(DirectMessages.TryParse(DirectMessages.Format("bob", "pong"), out var recipient, out var body));
         Assert.Equal(("bob", "pong"), (recipient, body));
     }
 }

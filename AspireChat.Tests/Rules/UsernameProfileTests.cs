@@ -1,8 +1,8 @@
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.Tests.Rules;
 
-// The username profile of protos/ChatConventions.cs (PRECIS
+// The username profile of AspireChat.Conventions (PRECIS
 // UsernameCaseMapped, UTS #39 restriction level and confusable skeletons).
 public sealed class UsernameProfileTests
 {
@@ -22,7 +22,7 @@ public sealed class UsernameProfileTests
     [InlineData("alice", "\uff41\uff4c\uff49\uff43\uff45")]
     public void Skeleton_OfLookAlikes_IsTheSame(string name, string lookAlike)
     {
-        Assert.Equal(ChatConventions.UsernameSkeleton(name), ChatConventions.UsernameSkeleton(lookAlike));
+        Assert.Equal(Usernames.Skeleton(name), Usernames.Skeleton(lookAlike));
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class UsernameProfileTests
     [InlineData("élodie", "elodie")]
     public void Skeleton_OfDifferentNames_Differs(string name, string other)
     {
-        Assert.NotEqual(ChatConventions.UsernameSkeleton(name), ChatConventions.UsernameSkeleton(other));
+        Assert.NotEqual(Usernames.Skeleton(name), Usernames.Skeleton(other));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class UsernameProfileTests
     [InlineData("alice\u202e")]
     public void InvisibleCharacter_IsInvalid_AndSaysSo(string name)
     {
-        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.False(Usernames.TryNormalize(name, out _, out var error));
         Assert.Contains("invisible", error);
     }
 
@@ -59,7 +59,7 @@ public sealed class UsernameProfileTests
     [InlineData("alice\u0661", "Latin and Arabic")]
     public void MixedScripts_AreInvalid_AndNamed(string name, string scripts)
     {
-        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.False(Usernames.TryNormalize(name, out _, out var error));
         Assert.Contains(scripts, error);
     }
 
@@ -67,7 +67,7 @@ public sealed class UsernameProfileTests
     [InlineData("\u0661\u0662\u0663-1")]
     public void MixedDigits_AreInvalid(string name)
     {
-        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.False(Usernames.TryNormalize(name, out _, out var error));
         Assert.Contains("digits", error);
     }
 
@@ -77,7 +77,7 @@ public sealed class UsernameProfileTests
     [InlineData("\ufe6bbob", "'@'")]
     public void OtherLookAlikeForms_AreInvalid(string name, string explanation)
     {
-        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.False(Usernames.TryNormalize(name, out _, out var error));
         Assert.Contains(explanation, error);
     }
 
@@ -89,25 +89,25 @@ public sealed class UsernameProfileTests
     [InlineData("\ud55c\uad6d\uc5b4")]
     public void OneScript_OrAnAllowedCombination_IsValid(string name)
     {
-        Assert.True(ChatConventions.TryNormalizeUsername(name, out var normalized, out var error), error);
+        Assert.True(Usernames.TryNormalize(name, out var normalized, out var error), error);
         Assert.Equal(name, normalized);
     }
 
     [Fact]
     public void Key_IsCaseMapped_AndWidthMapped()
     {
-        Assert.Equal(ChatConventions.UsernameKey("Alice"), ChatConventions.UsernameKey("\uff41LICE"));
-        Assert.True(ChatConventions.SameUsername("Bob", "bob"));
-        Assert.False(ChatConventions.SameUsername("bob", "b0b"));
+        Assert.Equal(Usernames.Key("Alice"), Usernames.Key("\uff41LICE"));
+        Assert.True(Usernames.Same("Bob", "bob"));
+        Assert.False(Usernames.Same("bob", "b0b"));
     }
 
     [Fact]
     public void Name_OfThirtyTwoLettersWithTwoCombiningMarksEach_Decomposed_IsValid()
     {
-        var vietnamese = string.Concat(Enumerable.Repeat("e\u0323\u0302", ChatConventions.MaxUsernameLength));
+        var vietnamese = string.Concat(Enumerable.Repeat("e\u0323\u0302", Usernames.MaxLength));
 
-        Assert.True(ChatConventions.TryNormalizeUsername(vietnamese, out var name, out var error), error);
-        Assert.Equal(ChatConventions.MaxUsernameLength, name.Length);
+        Assert.True(Usernames.TryNormalize(vietnamese, out var name, out var error), error);
+        Assert.Equal(Usernames.MaxLength, name.Length);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class UsernameProfileTests
     {
         var markRun = "a" + new string('\u0301', 30_000);
 
-        Assert.False(ChatConventions.TryNormalizeUsername(markRun, out _, out var error));
+        Assert.False(Usernames.TryNormalize(markRun, out _, out var error));
         Assert.Contains("at most 32 characters", error);
-        Assert.False(ChatConventions.SameUsername(markRun, markRun));
+        Assert.False(Usernames.Same(markRun, markRun));
     }
 }

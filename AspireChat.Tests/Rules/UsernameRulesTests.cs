@@ -1,8 +1,8 @@
-using AspireChat.Protocol;
+using AspireChat.Conventions;
 
 namespace AspireChat.Tests.Rules;
 
-public sealed class ChatConventionsTests
+public sealed class UsernameRulesTests
 {
     [Theory]
     [InlineData("alice")]
@@ -13,7 +13,7 @@ public sealed class ChatConventionsTests
     [InlineData("abcdefghijklmnopqrstuvwxyz012345")]
     public void TryNormalize_ValidName_IsAccepted(string name)
     {
-        Assert.True(ChatConventions.TryNormalizeUsername(name, out var normalized, out _));
+        Assert.True(Usernames.TryNormalize(name, out var normalized, out _));
         Assert.Equal(name, normalized);
     }
 
@@ -29,15 +29,15 @@ public sealed class ChatConventionsTests
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456", "at most 32")]
     public void TryNormalize_InvalidName_ExplainsWhy(string? name, string explanation)
     {
-        Assert.False(ChatConventions.TryNormalizeUsername(name, out _, out var error));
+        Assert.False(Usernames.TryNormalize(name, out _, out var error));
         Assert.Contains(explanation, error);
     }
 
     [Fact]
     public void TryNormalize_CompatibilityForms_BecomeOneName()
     {
-        Assert.True(ChatConventions.TryNormalizeUsername("ａｌｉｃｅ", out var fullWidth, out _));
-        Assert.True(ChatConventions.TryNormalizeUsername("e\u0301lodie", out var decomposed, out _));
+        Assert.True(Usernames.TryNormalize("ａｌｉｃｅ", out var fullWidth, out _));
+        Assert.True(Usernames.TryNormalize("e\u0301lodie", out var decomposed, out _));
 
         Assert.Equal("alice", fullWidth);
         Assert.Equal("élodie", decomposed);

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+
+namespace AspireChat.Conventions;
+
+// What makes a requested username valid, each problem with its own message (Usernames says the rules).
+internal static class UsernameChecks
+{
+    public static string? Check(string? requested, out string? normalized)
+    {
+        normalized = null;
+        if (string.IsNullOrEmpty(requested))
+        {
+            return "A username is required.";
+        }
+        if (!Usernames.IsWithinMaxBytes(requested))
+        {
+            return $"A username has at most {Usernames.MaxLength} characters; this one is far longer.";
+        }
+        if (!Usernames.IsValidUtf16(requested))
+        {
+            return "The username is not valid Unicode text.";
+        }
+
+        var candidate = Usernames.Normalize(requested);
+        var length = 0;
+        var first = true;
+        foreach (var rune in candidate.EnumerateRunes())
+        {
+            length++;
+            if (CheckRune(rune, first) is { } problem)
+            {
+                return problem;
+            }
+            first = false;
+        }
+
+        if (length > Usernames.MaxLength)
+        {
+            return $"A username has at most {Usernames.MaxLength} characters; this one has {length}.";
+        }
+        if ((CheckScripts(candidate) ?? CheckDigits(candidate)) is { } mixed)
+        {
+            return mixed;
+        }
+
+        normalized = candidate;
+        return null;
+    }
+
+    private static string? CheckRune(Rune rune, bool first)
+    {
+        if (InvisibleCharacters.Contains(rune))
+        {
+            return $"A username cannot contain invisible characters (U+{rune.Value:X4} here): the name would look like another.";
+        }
+        if (Rune.IsWhiteSpace(rune))
+        {
+            return "A username cannot contain spaces or other whitespace.";
+        }
+        if (Rune.IsControl(rune))
+        {
+            return "A username cannot contain control characters.";
+        }
+        if (rune.IsBmp && DirectMessages.IsAtSign((char)rune.Value))
+        {
+            return "A username cannot contain '@': it starts a direct message.";
+        }
+        var text = rune.ToString();
+        if (Usernames.NormalizeForm(text, NormalizationForm.FormKC) is var plain && plain != text)
+        {
+            return $"A username cannot contain compatibility characters such as '{text}'; write '{plain}' instead.";
+        }
+        if (Rune.IsLetterOrDigit(rune) || rune.Value is '_' or '-' or '.')
+        {
+            return null;
+        }
+        // Combining marks belong to the letter before them (many scripts need them).
+        if (!first && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+        {
+            return null;
+        }
+        return "A username may contain only letters, digits, '_', '-' and '.'.";
+    }
+
+    // UTS #39 "highly restrictive": one script, or Latin with the scripts Japanese, Chinese and
+    // Korean write together. Digits, '_', '-', '.' and marks (Common, Inherited) go with any.
+    private static string? CheckScripts(string name)
+    {
+        var scripts = new List<string>();
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if ((Rune.IsLetter(rune) || (Rune.IsDigit(rune) && rune.Value > 0x7f)) && UnicodeScripts.Of(rune) is var script && !scripts.Contains(script))
+            {
+                scripts.Add(script);
+            }
+        }
+        string[][] allowed = [["Latin", "Han", "Hiragana", "Katakana"], ["Latin", "Han", "Bopomofo"], ["Latin", "Han", "Hangul"]];
+        if (scripts.Count <= 1 || allowed.Any(set => scripts.All(set.Contains)))
+        {
+            return null;
+        }
+        return $"A username is written in one script, so that it cannot pass for another: this one mixes {string.Join(" and ", scripts)} letters.";
+    }
+
+    // Digits of one numbering system: "1" and Arabic-Indic "١" look alike.
+    private static string? CheckDigits(string name)
+    {
+        int? zero = null;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+            {
+                var thisZero = rune.Value - (int)Rune.GetNumericValue(rune);
+                if (zero is { } first && first != thisZero)
+                {
+                    return "A username cannot mix digits of different numbering systems.";
+                }
+                zero = thisZero;
+            }
+        }
+        return null;
+    }
+}
