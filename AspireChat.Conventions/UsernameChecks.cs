@@ -23,29 +23,28 @@ internal static class UsernameChecks
         }
 
         var candidate = Usernames.Normalize(requested);
+        if ((CheckRunes(candidate) ?? CheckScripts(candidate) ?? CheckDigits(candidate)) is { } problem)
+        {
+            return problem;
+        }
+        normalized = candidate;
+        return null;
+    }
+
+    private static string? CheckRunes(string candidate)
+    {
         var length = 0;
-        var first = true;
         foreach (var rune in candidate.EnumerateRunes())
         {
-            length++;
-            if (CheckRune(rune, first) is { } problem)
+            if (CheckRune(rune, first: length == 0) is { } problem)
             {
                 return problem;
             }
-            first = false;
+            length++;
         }
-
-        if (length > Usernames.MaxLength)
-        {
-            return $"A username has at most {Usernames.MaxLength} characters; this one has {length}.";
-        }
-        if ((CheckScripts(candidate) ?? CheckDigits(candidate)) is { } mixed)
-        {
-            return mixed;
-        }
-
-        normalized = candidate;
-        return null;
+        return length > Usernames.MaxLength
+            ? $"A username has at most {Usernames.MaxLength} characters; this one has {length}."
+            : null;
     }
 
     private static string? CheckRune(Rune rune, bool first)
