@@ -1,5 +1,6 @@
+using AspireChat.AppHost;
+using AspireChat.AppHost.Redis;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -20,28 +21,12 @@ var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
 
 if (replicas > 1)
 {
-    if (RedisServer.FindOrInstall(builder.AppHostDirectory) is not { } redisServer)
-    {
-        Console.Error.WriteLine(RedisServer.Missing);
-        return 1;
-    }
-
-    // The replicas share the room through Redis. With a container runtime, redis is one line
-    // (and chat.WithReference(redis) passes its connection string):
-    //     var redis = builder.AddRedis("redis");   // Aspire.Hosting.Redis
-    // Here it is Debian's redis-server on a free port behind Aspire's proxy, on loopback only,
-    // every write in its append-only file before it answers (no acknowledged message lost when it
-    // restarts), its data in this run's own directory.
-    var redisData = Directory.CreateTempSubdirectory("aspirechat-redis-").FullName;
-    var redis = builder.AddExecutable("redis", redisServer, redisData,
-            "--bind", "127.0.0.1", "--dir", redisData, "--appendonly", "yes", "--appendfsync", "always", "--save", "")
-        .WithEndpoint(scheme: "tcp", name: "tcp")
-        .WithHealthCheck("redis-ping");
-    redis.WithArgs("--port", redis.GetEndpoint("tcp").Property(EndpointProperty.TargetPort));
-    builder.Services.AddHealthChecks().AddCheck("redis-ping", new RedisPingHealthCheck(redis.GetEndpoint("tcp")));
+    // The replicas share the room through Redis: Debian's redis-server (installed when missing),
+    // where a machine with a container runtime would have builder.AddRedis("redis").
+    var redis = builder.AddRedisServer("redis");
 
     chat.WithReplicas(replicas)
-        .WithEnvironment("ConnectionStrings__redis", $"{redis.GetEndpoint("tcp").Property(EndpointProperty.HostAndPort)}")
+        .WithReference(redis)
         .WaitFor(redis);
 }
 
@@ -59,9 +44,9 @@ builder.AddProject<Projects.AspireChat_BotClient>("bob")
 
 var app = builder.Build();
 
-if (app.FixedPortsInUse() is { Count: > 0 } inUse)
+if (app.WhyItCannotStart() is { Count: > 0 } reasons)
 {
-    Console.Error.WriteLine(string.Join(Environment.NewLine, inUse));
+    Console.Error.WriteLine(string.Join(Environment.NewLine, reasons));
     return 1;
 }
 

@@ -17,8 +17,12 @@ internal static class BackplaneTargets
     // From the backplane's rows only (fan-out spread over the replicas, latency cross-replica):
     // exactness over every round, latency from the median round. Order is the fan-out's: a
     // latency run's sends overlap, so they have no order to keep.
-    public static IReadOnlyList<TargetCheck> Check(IReadOnlyList<FanOutResult> fanOutRounds, IReadOnlyList<LatencyResult> latencyRounds, IReadOnlyList<LatencyResult> latency, IReadOnlyList<BackplaneRatio> ratios) =>
-        [Exact(fanOutRounds, latencyRounds), Latency(latency), .. ratios.Select(Cpu)];
+    public static IReadOnlyList<TargetCheck> Check(FanOutFigures fanOut, LatencyFigures latency) =>
+    [
+        Exact([.. fanOut.Rounds.Select(r => r.Backplane)], [.. latency.Rounds.Select(r => r.Backplane)]),
+        Latency([.. latency.Medians.Select(r => r.Backplane)]),
+        .. fanOut.BackplaneRatios.Select(Cpu),
+    ];
 
     private static TargetCheck Exact(IReadOnlyList<FanOutResult> fanOut, IReadOnlyList<LatencyResult> latency)
     {
@@ -43,11 +47,11 @@ internal static class BackplaneTargets
             : new(target, "-", "not run");
     }
 
-    private static TargetCheck Cpu(BackplaneRatio ratio)
+    private static TargetCheck Cpu(FanOutRatio ratio)
     {
         var target = Invariant($"server CPU per delivery <= 1.5x in-memory, {ratio.Listeners:#,0} listeners");
         return ratio.CpuRatio is { } cpu
-            ? new(target, Invariant($"{ratio.BackplaneMicrosecondsPerDelivery} / {ratio.InMemoryMicrosecondsPerDelivery} µs = {cpu}x"), cpu <= MaxCpuRatio ? "met" : "missed")
+            ? new(target, Invariant($"{ratio.MeasuredMicrosecondsPerDelivery} / {ratio.BaselineMicrosecondsPerDelivery} µs = {cpu}x"), cpu <= MaxCpuRatio ? "met" : "missed")
             : new(target, "-", "not measured");
     }
 }

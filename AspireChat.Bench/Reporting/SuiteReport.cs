@@ -6,23 +6,27 @@ namespace AspireChat.Bench.Reporting;
 // Everything one run measured, as written to JSON. FanOut, Latency and Capacity hold every
 // server's rows (the in-memory service, the ceiling, the SignalR hub, the backplane's replicas;
 // the backplane has no capacity row), told apart by their target; FanOut and Latency are each
-// server's median round, and every round is in FanOutRounds and LatencyRounds.
+// server's median round, and every round is in FanOutRounds and LatencyRounds. Every ratio is
+// measured ÷ baseline (Ratio): AspireChat ÷ the ceiling or SignalR, the backplane ÷ in-memory.
 internal sealed record SuiteReport(
     string Machine,
     DateTimeOffset StartedAt,
     int Rounds,
     IReadOnlyList<FanOutResult> FanOut,
-    IReadOnlyList<CeilingRatio> CeilingRatios,
-    IReadOnlyList<SignalRRatio> SignalRRatios,
-    IReadOnlyList<BackplaneRatio> BackplaneRatios,
+    IReadOnlyList<FanOutRatio> CeilingRatios,
+    IReadOnlyList<FanOutRatio> SignalRRatios,
+    IReadOnlyList<FanOutRatio> BackplaneRatios,
     IReadOnlyList<LatencyResult> Latency,
-    IReadOnlyList<SignalRLatencyRatio> SignalRLatencyRatios,
+    IReadOnlyList<LatencyRatio> SignalRLatencyRatios,
     IReadOnlyList<CapacityResult> Capacity,
     IReadOnlyList<TargetCheck> BackplaneTargets,
     IReadOnlyList<FanOutResult> FanOutRounds,
     IReadOnlyList<LatencyResult> LatencyRounds)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    // Every run whose deliveries were counted: every round of every server, and the capacity runs.
+    public IEnumerable<IDeliveryCounts> CountedRuns() => [.. FanOutRounds, .. LatencyRounds, .. Capacity];
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 namespace AspireChat.Bench.Scenarios;
 
+// The streams a server held, what they cost it, and whether one broadcast reached them all.
 internal sealed record CapacityResult(
     string Target,
     int Requested,
@@ -9,4 +10,14 @@ internal sealed record CapacityResult(
     double? ServerMegabytesAfter,
     double? KilobytesPerListener,
     int BroadcastReceivedBy,
-    string? StoppedBecause);
+    string? StoppedBecause) : IDeliveryCounts
+{
+    // One broadcast, to every stream that opened: it must reach each.
+    int IDeliveryCounts.Listeners => Connected;
+
+    long IDeliveryCounts.Lost => Connected - BroadcastReceivedBy;
+
+    long IDeliveryCounts.Duplicates => 0;
+
+    long IDeliveryCounts.OutOfOrder => 0;
+}

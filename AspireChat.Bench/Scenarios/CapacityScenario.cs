@@ -38,8 +38,7 @@ internal static class CapacityScenario
         await Listeners.DrainAsync(listeners, 1, TimeSpan.FromSeconds(5), cancellationToken);
         var reached = listeners.Count(l => l.Unique >= 1);
 
-        await streams.CancelAsync();
-        await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        await Listeners.CloseAsync(listeners, streams, TimeSpan.FromSeconds(60), cancellationToken);
         static double? Megabytes(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
         return new CapacityResult(target.Name, listenerCount, listeners.Count, Math.Round(connectSeconds, 2), Megabytes(before), Megabytes(after),
             before is { } b && after is { } a && listeners.Count > 0 ? Math.Round((a - b) / 1024.0 / listeners.Count, 1) : null,

@@ -21,4 +21,4 @@ internal sealed record FanOutResult(
     int DroppedListeners,
     double? ServerCpuSeconds,
     double? ServerMicrosecondsPerDelivery,
-    double ClientCpuSeconds);
+    double ClientCpuSeconds) : IDeliveryCounts;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AspireChat.Bench.Load;
 using AspireChat.Bench.Servers;
-using Grpc.Core;
 
 namespace AspireChat.Bench.Scenarios;
 
@@ -9,54 +8,50 @@ namespace AspireChat.Bench.Scenarios;
 // server accepts and delivers, every delivery missed, and what it cost the server and the client.
 internal static class FanOutScenario
 {
+    private static readonly TimeSpan s_drainIdle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_closeTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<FanOutResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, int senderCount, TimeSpan duration, int size, CancellationToken cancellationToken)
     {
         using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listeners = await Listeners.OpenAsync(target, listenerCount, senderCount, recordLatency: false, streams.Token);
         var senders = await Task.WhenAll(Enumerable.Range(0, senderCount).Select(i => target.SenderAsync(i, cancellationToken)));
 
-        var cpuBefore = server.CpuTime();
-        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = CpuUse.Start(server);
         var clock = Stopwatch.StartNew();
-        long accepted = 0, refused = 0, failed = 0;
-        using (var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            sending.CancelAfter(duration);
-            await Task.WhenAll(senders.Select((send, index) => Task.Run(async () =>
-            {
-                long counter = 0;
-                while (!sending.IsCancellationRequested)
-                {
-                    try
-                    {
-                        Interlocked.Increment(ref await send(BenchText.Create(index, ++counter, size), cancellationToken) ? ref accepted : ref refused);
-                    }
-                    catch (RpcException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                }
-            }, cancellationToken)));
-        }
+        var sends = await SendForAsync(senders, duration, size, cancellationToken);
         var sendSeconds = clock.Elapsed.TotalSeconds;
-        await Listeners.DrainAsync(listeners, accepted, TimeSpan.FromSeconds(3), cancellationToken);
+        await Listeners.DrainAsync(listeners, sends.Accepted, s_drainIdle, cancellationToken);
         var drainSeconds = clock.Elapsed.TotalSeconds - sendSeconds;
-        var cpuAfter = server.CpuTime();
-        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+        var (serverCpu, clientCpu) = (cpu.ServerSeconds(), cpu.ClientSeconds());
 
-        await streams.CancelAsync();
-        await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        await Listeners.CloseAsync(listeners, streams, s_closeTimeout, cancellationToken);
         var deliveries = listeners.Sum(l => l.Unique);
-        var serverCpu = cpuAfter is { } after && cpuBefore is { } before ? (after - before).TotalSeconds : (double?)null;
         return new FanOutResult(
             target.Name, listenerCount, senderCount, size, Math.Round(sendSeconds, 2), Math.Round(drainSeconds, 2),
-            accepted, refused, failed, Math.Round(accepted / sendSeconds), deliveries, Math.Round(deliveries / sendSeconds),
-            Lost: listeners.Sum(l => accepted - l.Unique),
+            sends.Accepted, sends.Refused, sends.Failed, Math.Round(sends.Accepted / sendSeconds), deliveries, Math.Round(deliveries / sendSeconds),
+            Lost: listeners.Sum(l => sends.Accepted - l.Unique),
             OutOfOrder: listeners.Sum(l => l.OutOfOrder),
             Duplicates: listeners.Sum(l => l.Duplicates),
             DroppedListeners: listeners.Count(l => l.EndedBy is not null),
-            ServerCpuSeconds: serverCpu is { } cpu ? Math.Round(cpu, 2) : null,
+            ServerCpuSeconds: serverCpu is { } s ? Math.Round(s, 2) : null,
             ServerMicrosecondsPerDelivery: serverCpu is { } c && deliveries > 0 ? Math.Round(c * 1e6 / deliveries, 2) : null,
             ClientCpuSeconds: Math.Round(clientCpu, 2));
+    }
+
+    // Each sender sends its next message as soon as the last is answered, until the time is up.
+    private static async Task<SendCounts> SendForAsync(IReadOnlyList<Func<string, CancellationToken, Task<bool>>> senders, TimeSpan duration, int size, CancellationToken cancellationToken)
+    {
+        var sends = new SendCounts();
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        sending.CancelAfter(duration);
+        await Task.WhenAll(senders.Select((send, index) => Task.Run(async () =>
+        {
+            for (long counter = 1; !sending.IsCancellationRequested; counter++)
+            {
+                await sends.SendAsync(send, BenchText.Create(index, counter, size), cancellationToken);
+            }
+        }, cancellationToken)));
+        return sends;
     }
 }

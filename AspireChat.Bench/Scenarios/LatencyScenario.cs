@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AspireChat.Bench.Load;
 using AspireChat.Bench.Servers;
-using Grpc.Core;
 
 namespace AspireChat.Bench.Scenarios;
 
@@ -10,16 +9,37 @@ namespace AspireChat.Bench.Scenarios;
 // deliveries cost the server.
 internal static class LatencyScenario
 {
+    private static readonly TimeSpan s_drainIdle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_closeTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<LatencyResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, double rate, TimeSpan duration, int size, CancellationToken cancellationToken)
     {
         using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var listeners = await Listeners.OpenAsync(target, listenerCount, senders: 1, recordLatency: true, streams.Token);
         var send = await target.SenderAsync(0, cancellationToken);
-        var cpuBefore = server.CpuTime();
+        var cpu = CpuUse.Start(server);
 
         var scheduled = (long)(duration.TotalSeconds * rate);
-        long accepted = 0, refused = 0, failed = 0;
-        var sends = new List<Task>();
+        var sends = await SendOnScheduleAsync(send, scheduled, rate, size, cancellationToken);
+        await Listeners.DrainAsync(listeners, sends.Accepted, s_drainIdle, cancellationToken);
+        var serverCpu = cpu.ServerSeconds();
+        await Listeners.CloseAsync(listeners, streams, s_closeTimeout, cancellationToken);
+
+        var latencies = listeners.SelectMany(l => l.LatenciesMs).Order().ToArray();
+        double At(double percentile) => latencies.Length == 0 ? double.NaN : Math.Round(latencies[Math.Min(latencies.Length - 1, (int)(percentile * latencies.Length))], 2);
+        return new LatencyResult(target.Name, listenerCount, rate, scheduled, sends.Accepted, sends.Refused, sends.Failed, latencies.Length,
+            listeners.Sum(l => sends.Accepted - l.Unique), listeners.Sum(l => l.Duplicates),
+            At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2),
+            serverCpu is { } s ? Math.Round(s, 2) : null,
+            serverCpu is { } c && latencies.Length > 0 ? Math.Round(c * 1e6 / latencies.Length, 2) : null);
+    }
+
+    // Message i is sent at i / rate seconds from the start, whether or not the last was answered;
+    // each carries its due time, so that a late send counts its lateness as latency.
+    private static async Task<SendCounts> SendOnScheduleAsync(Func<string, CancellationToken, Task<bool>> send, long scheduled, double rate, int size, CancellationToken cancellationToken)
+    {
+        var sends = new SendCounts();
+        var inFlight = new List<Task>();
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < scheduled; i++)
         {
@@ -30,30 +50,9 @@ internal static class LatencyScenario
                 await Task.Delay(wait, cancellationToken);
             }
             var text = BenchText.Create(0, i + 1, size, due);
-            sends.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    Interlocked.Increment(ref await send(text, cancellationToken) ? ref accepted : ref refused);
-                }
-                catch (RpcException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            }, cancellationToken));
+            inFlight.Add(Task.Run(() => sends.SendAsync(send, text, cancellationToken), cancellationToken));
         }
-        await Task.WhenAll(sends);
-        await Listeners.DrainAsync(listeners, accepted, TimeSpan.FromSeconds(3), cancellationToken);
-        var serverCpu = server.CpuTime() - cpuBefore;
-        await streams.CancelAsync();
-        await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-
-        var latencies = listeners.SelectMany(l => l.LatenciesMs).Order().ToArray();
-        double At(double percentile) => latencies.Length == 0 ? double.NaN : Math.Round(latencies[Math.Min(latencies.Length - 1, (int)(percentile * latencies.Length))], 2);
-        return new LatencyResult(target.Name, listenerCount, rate, scheduled, accepted, refused, failed, latencies.Length,
-            listeners.Sum(l => accepted - l.Unique), listeners.Sum(l => l.Duplicates),
-            At(0.50), At(0.90), At(0.99), At(0.999), latencies.Length == 0 ? double.NaN : Math.Round(latencies[^1], 2),
-            serverCpu is { } cpu ? Math.Round(cpu.TotalSeconds, 2) : null,
-            serverCpu is { } c && latencies.Length > 0 ? Math.Round(c.TotalSeconds * 1e6 / latencies.Length, 2) : null);
+        await Task.WhenAll(inFlight);
+        return sends;
     }
 }

@@ -3,7 +3,7 @@ using AspireChat.Bench.Load;
 
 namespace AspireChat.Bench.Scenarios;
 
-// Opening many listeners at once, and waiting for them to catch up.
+// Opening many listeners at once, waiting for them to catch up, and closing them.
 internal static class Listeners
 {
     private const int Parallelism = 64;
@@ -29,6 +29,13 @@ internal static class Listeners
         });
         await Task.WhenAll(opening);
         return [.. listeners.OfType<BenchListener>()];
+    }
+
+    // Ends every stream (the scenario's own token) and waits for the listeners to finish reading.
+    public static async Task CloseAsync(IReadOnlyList<BenchListener> listeners, CancellationTokenSource streams, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await streams.CancelAsync();
+        await Task.WhenAll(listeners.Select(l => l.Completion)).WaitAsync(timeout, cancellationToken);
     }
 
     // Until every listener still open has the expected count, or none has made progress for a while.

@@ -9,6 +9,7 @@ namespace AspireChat.Bench.Scenarios;
 // ports), runs every scenario against each, prints the tables and writes the JSON.
 internal static class Suite
 {
+    // 0 when every delivery of every run was exact; the tables and the JSON are written either way.
     public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
     {
         SuiteServers servers;
@@ -21,14 +22,15 @@ internal static class Suite
             await Console.Error.WriteLineAsync($"The suite could not start its servers: {ex.Message}");
             return 1;
         }
+        SuiteReport report;
         await using (servers)
         {
-            var report = await MeasureAsync(servers, options, console, cancellationToken);
+            report = await MeasureAsync(servers, options, console, cancellationToken);
             await report.WriteAsync(output, cancellationToken);
         }
         console.WriteLine();
         console.WriteLine($"Wrote {Path.GetFullPath(output)}");
-        return 0;
+        return DeliveryCheck.ExitCode(report.CountedRuns(), Console.Error);
     }
 
     private static async Task<SuiteReport> MeasureAsync(SuiteServers servers, SuiteOptions options, TextWriter console, CancellationToken cancellationToken)
@@ -40,46 +42,19 @@ internal static class Suite
 
         var capacity = await CapacityAsync(servers, options, cancellationToken);
         ResultTable.Print("Capacity: idle Listen streams", capacity, console);
-
-        var fanOutRounds = await FanOutAsync(servers, options, cancellationToken);
-        var fanOut = fanOutRounds.Select(rounds => MedianRound.Of(rounds, r => r.ServerMicrosecondsPerDelivery)).ToList();
-        List<FanOutResult> allFanOutRows = [.. fanOutRounds.SelectMany(rounds => rounds.SelectMany(r => r.All))];
-        List<FanOutResult> fanOutRows = [.. fanOut.SelectMany(r => r.All)];
-        var ceilingRatios = fanOut.Select(r => CeilingRatio.Of(r.InMemory, r.Ceiling)).ToList();
-        var signalRRatios = fanOut.Select(r => SignalRRatio.Of(r.InMemory, r.SignalR)).ToList();
-        var backplaneRatios = fanOut.Select(r => BackplaneRatio.Of(r.InMemory, r.Backplane)).ToList();
-        var fanOutTitle = $"Fan-out: {options.Senders} senders at full speed for {options.FanOutDuration.TotalSeconds} s, {options.MessageSize}-character messages";
-        ResultTable.Print($"{fanOutTitle}, every round", allFanOutRows, console);
-        ResultTable.Print($"{fanOutTitle}, each server's median round by server CPU per delivery", fanOutRows, console);
-        ResultTable.Print("AspireChat / ceiling (deliveries per second)", ceilingRatios, console);
-        ResultTable.Print("AspireChat / SignalR: deliveries per second, server CPU per delivery", signalRRatios, console);
-        ResultTable.Print($"Backplane ({options.Replicas} replicas + Redis) / in-memory: deliveries per second, server CPU per delivery", backplaneRatios, console);
-
-        var latencyRounds = await LatencyAsync(servers, options, cancellationToken);
-        var latency = latencyRounds.Select(rounds => MedianRound.Of(rounds, r => r.P999)).ToList();
-        List<LatencyResult> allLatencyRows = [.. latencyRounds.SelectMany(rounds => rounds.SelectMany(r => r.All))];
-        List<LatencyResult> latencyRows = [.. latency.SelectMany(r => r.All)];
-        var signalRLatencyRatios = latency.Select(r => SignalRLatencyRatio.Of(r.InMemory, r.SignalR)).ToList();
-        var latencyTitle = $"Latency: one sender at a steady rate for {options.LatencyDuration.TotalSeconds} s (milliseconds, send to receive)";
-        ResultTable.Print($"{latencyTitle}, every round", allLatencyRows, console);
-        ResultTable.Print($"{latencyTitle}, each server's median round by p99.9", latencyRows, console);
-        ResultTable.Print("AspireChat / SignalR latency: p50, p99, server CPU per delivery", signalRLatencyRatios, console);
-
-        // Last, so that the names its users hold for the grace period disturb no other measurement.
+        var fanOut = FanOutFigures.Of(await FanOutAsync(servers, options, cancellationToken));
+        fanOut.Print(options, console);
+        var latency = LatencyFigures.Of(await LatencyAsync(servers, options, cancellationToken));
+        latency.Print(options, console);
         if (options.LargeCapacityListeners > 0)
         {
-            var large = await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.LargeCapacityListeners, memoryLimitMegabytes: null, cancellationToken));
-            capacity.Add(large);
-            ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the chat service", [large], console);
+            capacity.Add(await LargeCapacityAsync(servers, options, console, cancellationToken));
         }
 
-        var targets = BackplaneTargets.Check(
-            [.. fanOutRounds.SelectMany(rounds => rounds.Select(r => r.Backplane))],
-            [.. latencyRounds.SelectMany(rounds => rounds.Select(r => r.Backplane))],
-            [.. latency.Select(r => r.Backplane)],
-            backplaneRatios);
+        var targets = BackplaneTargets.Check(fanOut, latency);
         ResultTable.Print("Backplane targets (2 cores)", targets, console);
-        return new SuiteReport(machine, startedAt, options.Rounds, fanOutRows, ceilingRatios, signalRRatios, backplaneRatios, latencyRows, signalRLatencyRatios, capacity, targets, allFanOutRows, allLatencyRows);
+        return new SuiteReport(machine, startedAt, options.Rounds, fanOut.MedianRows, fanOut.CeilingRatios, fanOut.SignalRRatios, fanOut.BackplaneRatios,
+            latency.MedianRows, latency.SignalRRatios, capacity, targets, fanOut.AllRows, latency.AllRows);
     }
 
     // First, while each server is fresh; the backplane's capacity is not measured here.
@@ -90,7 +65,15 @@ internal static class Suite
         await WithTarget(servers.SignalR.Connect(), t => CapacityScenario.RunAsync(t, servers.SignalR.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
     ];
 
-    private static async Task<List<List<PerServer<FanOutResult>>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
+    // Last, so that the names its users hold for the grace period disturb no other measurement.
+    private static async Task<CapacityResult> LargeCapacityAsync(SuiteServers servers, SuiteOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        var large = await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.LargeCapacityListeners, memoryLimitMegabytes: null, cancellationToken));
+        ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the chat service", [large], console);
+        return large;
+    }
+
+    private static async Task<List<IReadOnlyList<PerServer<FanOutResult>>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.Backplane);
         // A warm-up, not reported, so that no server is measured while the JIT still recompiles its
@@ -103,7 +86,7 @@ internal static class Suite
     }
 
     // The backplane's latency is cross-replica: the sender on one replica, the listeners on the others.
-    private static async Task<List<List<PerServer<LatencyResult>>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
+    private static async Task<List<IReadOnlyList<PerServer<LatencyResult>>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
     {
         var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.BackplaneCrossReplica);
         // The latency runs' own code paths (a steady sender, per-message timing) warmed up too.
@@ -115,9 +98,9 @@ internal static class Suite
 
     // Every round at every size, in the order of the sizes; each round is the scenario against
     // every server.
-    private static async Task<List<List<PerServer<T>>>> RoundsAsync<T>(PerServer<MeasuredServer> servers, IEnumerable<int> sizes, int roundsPerSize, Func<int, IFanOutTarget, ServerProcess, Task<T>> scenario)
+    private static async Task<List<IReadOnlyList<PerServer<T>>>> RoundsAsync<T>(PerServer<MeasuredServer> servers, IEnumerable<int> sizes, int roundsPerSize, Func<int, IFanOutTarget, ServerProcess, Task<T>> scenario)
     {
-        var results = new List<List<PerServer<T>>>();
+        var results = new List<IReadOnlyList<PerServer<T>>>();
         var round = 0;
         foreach (var listeners in sizes)
         {

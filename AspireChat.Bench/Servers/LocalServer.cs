@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AspireChat.RedisServer;
 
 namespace AspireChat.Bench.Servers;
 
@@ -73,25 +74,15 @@ internal sealed class LocalServer : IAsyncDisposable
         return StartAsync("dotnet", [typeof(LocalServer).Assembly.Location, "signalr-server"], directory, environment, port, directory, cancellationToken);
     }
 
-    // redis-server as the product runs it (the AppHost's scale-out): on loopback only, every write
-    // fsynced to its append-only file before it is answered, no snapshots, its data in a
-    // directory of its own.
+    // redis-server as the product runs it (the AppHost's scale-out), its data in a directory of its own.
     public static Task<LocalServer> StartRedisAsync(CancellationToken cancellationToken)
     {
-        var redisServer = FindRedisServer() ?? throw new InvalidOperationException(
+        var redisServer = RedisServerCommand.Find() ?? throw new InvalidOperationException(
             "redis-server is missing: the suite measures the backplane on a real redis-server. Install Debian's with `bash eng/install-redis.sh` (or `sudo apt-get install redis-server`).");
         var port = FreeLoopbackPort();
         var data = Directory.CreateTempSubdirectory("aspirechat-bench-redis-").FullName;
-        string[] args = ["--port", $"{port}", "--bind", "127.0.0.1", "--dir", data, "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
-        return StartAsync(redisServer, args, data, [], port, data, cancellationToken);
+        return StartAsync(redisServer, [.. RedisServerCommand.Arguments($"{port}", data)], data, [], port, data, cancellationToken);
     }
-
-    // On PATH, or where Debian's package puts it.
-    private static string? FindRedisServer() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin")
-            .Select(directory => Path.Combine(directory, "redis-server"))
-            .FirstOrDefault(File.Exists);
 
     private static async Task<LocalServer> StartAsync(string program, string[] args, string workingDirectory, Dictionary<string, string> environment, int port, string ownDirectory, CancellationToken cancellationToken)
     {

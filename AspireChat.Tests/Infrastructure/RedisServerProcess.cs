@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using AspireChat.RedisServer;
 
 namespace AspireChat.Tests.Infrastructure;
 
@@ -102,11 +103,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            "--port", $"{Port}", "--bind", "127.0.0.1", "--daemonize", "no", "--dir", _data.FullName,
-            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--logfile", "",
-        })
+        foreach (var argument in RedisServerCommand.Arguments($"{Port}", _data.FullName))
         {
             info.ArgumentList.Add(argument);
         }

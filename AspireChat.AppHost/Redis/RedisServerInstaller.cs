@@ -1,25 +1,18 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using AspireChat.RedisServer;
 
-namespace Aspire.Hosting;
+namespace AspireChat.AppHost.Redis;
 
-// Debian's redis-server, the scale-out run's backplane (no container runtime here for AddRedis):
-// found on PATH, else installed by the repository's own eng/install-redis.sh.
-internal static class RedisServer
+// Debian's redis-server, found on PATH, else installed by the repository's own
+// eng/install-redis.sh: the scale-out run needs nothing installed by hand first.
+internal static class RedisServerInstaller
 {
-    private const string Executable = "redis-server";
-
     public const string Missing = "The scale-out run (--replicas) needs Debian's redis-server, which is not installed: sudo apt-get install -y redis-server, then start again.";
 
     // Its full path, or null when it is neither installed nor installable here.
     public static string? FindOrInstall(string appHostDirectory) =>
-        Find() ?? (Install(appHostDirectory) ? Find() : null);
-
-    private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, Executable))
-            .FirstOrDefault(File.Exists);
+        RedisServerCommand.Find() ?? (Install(appHostDirectory) ? RedisServerCommand.Find() : null);
 
     private static bool Install(string appHostDirectory)
     {

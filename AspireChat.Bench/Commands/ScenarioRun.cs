@@ -1,0 +1,33 @@
+using System.CommandLine;
+using AspireChat.Bench.Load;
+using AspireChat.Bench.Reporting;
+using AspireChat.Bench.Scenarios;
+
+namespace AspireChat.Bench.Commands;
+
+// One scenario against the server given by --server: its row, printed, and the exit code: 1 when
+// the bench could not use the server, DeliveryCheck's when a delivery was not exact.
+internal static class ScenarioRun
+{
+    public static async Task<int> RunAsync<T>(ParseResult parsed, Option<Uri> server, Option<bool> workshop, string title, Func<IFanOutTarget, Task<T>> scenario)
+        where T : IDeliveryCounts
+    {
+        var address = parsed.GetValue(server)!;
+        await using var target = new ChatTarget(address, parsed.GetValue(workshop));
+        try
+        {
+            var result = await scenario(target);
+            ResultTable.Print(title, [result], Console.Out);
+            if (target.UnconfirmedListeners > 0)
+            {
+                Console.Out.WriteLine($"Note: {target.UnconfirmedListeners} listener streams had sent no response headers within a second (a server that sends them with its first message, as grpcio does); they were used unconfirmed, so messages sent before the server subscribed them count as lost.");
+            }
+            return DeliveryCheck.ExitCode([result], Console.Error);
+        }
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"The bench could not use the server at {address}: {(ex is Grpc.Core.RpcException rpc ? rpc.Status.Detail : ex.Message)}");
+            return 1;
+        }
+    }
+}
