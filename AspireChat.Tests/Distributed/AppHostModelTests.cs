@@ -24,10 +24,11 @@ public sealed class AppHostModelTests
         await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Projects.AspireChat_AppHost>(["--replicas", "3"]).StartupTimeout();
 
         var chat = appHost.Resources.Single(r => r.Name == "chat");
-        var redis = Assert.IsType<ExecutableResource>(appHost.Resources.Single(r => r.Name == "redis"));
+        var redis = Assert.IsAssignableFrom<ExecutableResource>(appHost.Resources.Single(r => r.Name == "redis"));
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(redis);
         Assert.Equal(3, Assert.Single(chat.Annotations.OfType<ReplicaAnnotation>()).Replicas);
         Assert.Equal("redis-server", Path.GetFileName(redis.Command));
         Assert.Contains(chat.Annotations.OfType<WaitAnnotation>(), wait => wait.Resource == redis);
-        Assert.Contains(redis.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key == "redis-ping");
+        Assert.Contains(redis.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key == "redis_check");
     }
 }
