@@ -4,6 +4,7 @@ using AspireChat.Bench.Micro;
 using AspireChat.Bench.Reporting;
 using AspireChat.Bench.Scenarios;
 using AspireChat.Bench.Servers;
+using AspireChat.Client.Connection;
 using BenchmarkDotNet.Running;
 
 namespace AspireChat.Bench;
@@ -26,16 +27,7 @@ internal static class BenchCommands
         {
             Description = "The server's gRPC address (h2c), such as http://localhost:50051.",
             Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-                result.AddError($"--server needs an http:// address, such as http://localhost:50051; '{text}' is not one.");
-                return null;
-            },
+            CustomParser = ChatServerAddress.Parse,
         };
         var workshop = new Option<bool>("--workshop") { Description = "Use only the workshop's calls: AddUser, Listen, SendMessage with user; no tokens; a connection per simulated user." };
         var serverPid = new Option<int?>("--server-pid") { Description = "The server's process id, to report its CPU time and memory." };

@@ -4,6 +4,8 @@ using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
 using AspireChat.Conventions;
 using Grpc.Core;
+using Polly;
+using Polly.Retry;
 
 namespace AspireChat.ConsoleClient.Chat;
 
@@ -12,7 +14,7 @@ namespace AspireChat.ConsoleClient.Chat;
 // (DisplayText); names, which sit inside a line, are made inert where they are placed.
 public sealed class ChatSession(ChatClient client, ITerminal terminal)
 {
-    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
+    private readonly ResiliencePipeline _unreachable = CreateRetryWhileUnreachable(client, terminal);
 
     public async Task<int> RunAsync(string? username, CancellationToken cancellationToken)
     {
@@ -39,6 +41,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         return await showing;
     }
 
+    // Asks for a name until one is taken; the same name again while the service is unreachable.
     private async Task<bool> RegisterAsync(string? username, CancellationToken cancellationToken)
     {
         while (true)
@@ -51,20 +54,14 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
 
             try
             {
-                var result = await client.RegisterAsync(username.Trim(), cancellationToken);
+                var name = username.Trim();
+                var result = await _unreachable.ExecuteAsync(async token => await client.RegisterAsync(name, token), cancellationToken);
                 if (result.Outcome == RegistrationOutcome.Added)
                 {
                     return true;
                 }
                 terminal.WriteLine($"! {result.Message}", LineKind.Error);
                 username = null;
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-            {
-                terminal.WriteLine(ServiceSaid(ex) is { } said
-                    ? $"* {said} Retrying in {s_retryDelay.TotalSeconds:0} s."
-                    : $"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
-                await Task.Delay(s_retryDelay, cancellationToken);
             }
             catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -73,6 +70,25 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             }
         }
     }
+
+    // The service is away (restarting, say) or slow: the person hears so and waits.
+    private static ResiliencePipeline CreateRetryWhileUnreachable(ChatClient client, ITerminal terminal) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RpcException>(ex => ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded),
+            OnRetry = args =>
+            {
+                var delay = args.RetryDelay.TotalSeconds;
+                terminal.WriteLine(ServiceSaid((RpcException)args.Outcome.Exception!) is { } said
+                    ? $"* {said} Retrying in {delay:0} s."
+                    : $"* cannot reach the chat service at {client.Endpoint}; retrying in {delay:0} s", LineKind.Notice);
+                return ValueTask.CompletedTask;
+            },
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.FromSeconds(2),
+        })
+        .Build();
 
     private async Task ReadInputAsync(CancellationToken cancellationToken)
     {
@@ -159,24 +175,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             await foreach (var chatEvent in client.ListenAsync(new ListenOptions(IncludePresence: true), cancellationToken))
             {
-                switch (chatEvent)
-                {
-                    case ChatMessageReceived received:
-                        var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
-                        terminal.WriteLine(text, kind);
-                        break;
-                    case ChatConnectionLost when !away:
-                        away = true;
-                        terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
-                        break;
-                    case ChatConnected when away:
-                        away = false;
-                        terminal.WriteLine("* Reconnected.", LineKind.Notice);
-                        break;
-                    case ChatMessagesMissed missed:
-                        ShowMissed(missed);
-                        break;
-                }
+                away = Show(chatEvent, away);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -193,6 +192,29 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         await session.CancelAsync();
         return 1;
+    }
+
+    // Returns whether the room is away after this event.
+    private bool Show(ChatEvent chatEvent, bool away)
+    {
+        switch (chatEvent)
+        {
+            case ChatMessageReceived received:
+                var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
+                terminal.WriteLine(text, kind);
+                return away;
+            case ChatConnectionLost when !away:
+                terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
+                return true;
+            case ChatConnected when away:
+                terminal.WriteLine("* Reconnected.", LineKind.Notice);
+                return false;
+            case ChatMessagesMissed missed:
+                ShowMissed(missed);
+                return away;
+            default:
+                return away;
+        }
     }
 
     // A gap the reconnect could not fill, in words: never a quiet "Reconnected".
