@@ -65,7 +65,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             }
             catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                terminal.WriteLine($"! the chat service refused: {Describe(ex)}", LineKind.Error);
+                terminal.WriteLine($"! the chat service refused: {ServiceErrors.Describe(ex)}", LineKind.Error);
                 return false;
             }
         }
@@ -79,7 +79,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
             OnRetry = args =>
             {
                 var delay = args.RetryDelay.TotalSeconds;
-                terminal.WriteLine(ServiceSaid((RpcException)args.Outcome.Exception!) is { } said
+                terminal.WriteLine(ServiceErrors.ServiceSaid((RpcException)args.Outcome.Exception!) is { } said
                     ? $"* {said} Retrying in {delay:0} s."
                     : $"* cannot reach the chat service at {client.Endpoint}; retrying in {delay:0} s", LineKind.Notice);
                 return ValueTask.CompletedTask;
@@ -128,7 +128,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            terminal.WriteLine($"! not sent: {Describe(ex)}", LineKind.Error);
+            terminal.WriteLine($"! not sent: {ServiceErrors.Describe(ex)}", LineKind.Error);
         }
         catch (ChatSessionLostException ex)
         {
@@ -152,7 +152,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    terminal.WriteLine($"! cannot list users: {Describe(ex)}", LineKind.Error);
+                    terminal.WriteLine($"! cannot list users: {ServiceErrors.Describe(ex)}", LineKind.Error);
                 }
                 return true;
             case "/help":
@@ -240,21 +240,4 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         var shown = runes.Length <= Usernames.MaxLength ? username : string.Concat(runes.Take(Usernames.MaxLength)) + "…";
         return DisplayText.Inert(shown);
     }
-
-    // In words for a person: never gRPC's own ("Error connecting to subchannel."), but the
-    // service's own when it answered (its Redis away, say).
-    private static string Describe(RpcException ex) => ServiceSaid(ex) ?? ex.StatusCode switch
-    {
-        StatusCode.Unavailable => "the chat service cannot be reached right now",
-        StatusCode.DeadlineExceeded => "the chat service did not answer in time",
-        StatusCode.Cancelled => "the request was cancelled",
-        StatusCode.Internal or StatusCode.Unknown => "the chat service had a problem",
-        _ when ex.Status.Detail is { Length: > 0 } detail => detail,
-        _ => "refused",
-    };
-
-    // An UNAVAILABLE the service itself sent, with its reason; the client's own failures (no
-    // connection) carry the exception that caused them.
-    private static string? ServiceSaid(RpcException ex) =>
-        ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException is null && ex.Status.Detail is { Length: > 0 } detail ? detail : null;
 }
