@@ -102,8 +102,8 @@ internal sealed class ListenPump
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
         {
-            // Register again at once; only if that fails too does the backoff apply.
-            ChatClientLog.ConnectionLost(_logger, "the service no longer knows this session", 0, TimeSpan.Zero);
+            // The service forgot the session (it restarted, say): register again at once (which
+            // logs it); only if that fails too does the backoff apply.
             await _client.RestoreSessionAsync(token ?? "", cancellationToken);
             return await StartListenAsync(_client.SessionToken, isReconnect, cancellationToken);
         }
