@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AspireChat.Bench.Commands;
+using AspireChat.Client.Connection;
 
 namespace AspireChat.Bench;
 
@@ -15,16 +16,7 @@ internal static class BenchCommands
         {
             Description = "The server's gRPC address (h2c), such as http://localhost:50051.",
             Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-                result.AddError($"--server needs an http:// address, such as http://localhost:50051; '{text}' is not one.");
-                return null;
-            },
+            CustomParser = ChatServerAddress.Parse,
         };
 
         root.Subcommands.Add(SuiteCommand.Create());

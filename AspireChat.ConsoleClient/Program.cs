@@ -1,10 +1,11 @@
 using System.CommandLine;
+using AspireChat.Client.Connection;
 using AspireChat.ConsoleClient.Chat;
 
 var server = new Option<Uri?>("--server")
 {
     Description = "The chat service's gRPC address. Default: service discovery, else http://localhost:50051.",
-    CustomParser = ServerAddress.Parse,
+    CustomParser = ChatServerAddress.Parse,
 };
 var user = new Option<string?>("--user") { Description = "Your username; skips the prompt." };
 

@@ -5,15 +5,32 @@ using AspireChat.Client.Messaging;
 using AspireChat.Conventions;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace AspireChat.BotClient.Bots;
 
 // A scripted chat user: says its lines in a loop, answers a direct "ping" with "pong", and rides
 // out chat-service restarts (the client reconnects and registers again).
-public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, ILogger<BotWorker> logger) : BackgroundService
+public sealed class BotWorker : BackgroundService
 {
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
-    private readonly BotOptions _bot = options.Value;
+    private readonly ChatClient _client;
+    private readonly BotOptions _bot;
+    private readonly ILogger<BotWorker> _logger;
+    // The name may still be held by this bot's previous run (its grace period): keep trying.
+    private readonly ResiliencePipeline<RegistrationResult> _register;
+    // Somebody took the name while the service was away: wait for it, then rejoin.
+    private readonly ResiliencePipeline _rejoin;
+
+    public BotWorker(ChatClient client, IOptions<BotOptions> options, ILogger<BotWorker> logger)
+    {
+        _client = client;
+        _bot = options.Value;
+        _logger = logger;
+        _register = CreateRegisterPipeline();
+        _rejoin = CreateRejoinPipeline();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,29 +44,10 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
         }
     }
 
-    // The name may still be held by this bot's previous run (its grace period): keep trying.
     private async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            string reason;
-            try
-            {
-                var result = await client.RegisterAsync(_bot.Name, cancellationToken);
-                if (result.Outcome == RegistrationOutcome.Added)
-                {
-                    BotLog.Joined(logger, _bot.Name, client.Endpoint);
-                    return;
-                }
-                reason = result.Message;
-            }
-            catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                reason = ex.Status.Detail is { Length: > 0 } detail ? detail : ex.StatusCode.ToString();
-            }
-            BotLog.RegistrationFailed(logger, _bot.Name, reason, s_retryDelay);
-            await Task.Delay(s_retryDelay, cancellationToken);
-        }
+        await _register.ExecuteAsync(async token => await _client.RegisterAsync(_bot.Name, token), cancellationToken);
+        BotLog.Joined(_logger, _bot.Name, _client.Endpoint);
     }
 
     private async Task RunScriptAsync(CancellationToken cancellationToken)
@@ -70,50 +68,52 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
     {
         try
         {
-            var result = await client.SendAsync(text, cancellationToken);
-            BotLog.ScriptLine(logger, _bot.Name, lineNumber, result.IsSent ? "sent" : result.Message);
+            var result = await _client.SendAsync(text, cancellationToken);
+            BotLog.ScriptLine(_logger, _bot.Name, lineNumber, result.IsSent ? "sent" : result.Message);
         }
         catch (Exception ex) when (ex is RpcException or ChatSessionLostException && !cancellationToken.IsCancellationRequested)
         {
             // The service is away: skip the line, the next one comes after its pause.
-            BotLog.SendFailed(logger, _bot.Name, lineNumber, ex.Message);
+            BotLog.SendFailed(_logger, _bot.Name, lineNumber, ex is RpcException rpc ? rpc.ToReason() : ex.Message);
         }
     }
 
+    // Listens until stopped; the first time already registered, then again after each rejoin.
     private async Task AnswerAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        var rejoining = false;
+        await _rejoin.ExecuteAsync(async token =>
         {
-            try
+            if (rejoining)
             {
-                await foreach (var chatEvent in client.ListenAsync(cancellationToken: cancellationToken))
-                {
-                    switch (chatEvent)
-                    {
-                        case ChatMessageReceived { Message: { IsDirect: true } message } when IsPingForMe(message):
-                            await AnswerPingAsync(message, cancellationToken);
-                            break;
-                        case ChatConnectionLost lost:
-                            BotLog.Connection(logger, _bot.Name, $"connection lost ({lost.Reason}), retry {lost.Attempt} in {lost.RetryIn}");
-                            break;
-                        case ChatConnected { IsReconnect: true }:
-                            BotLog.Connection(logger, _bot.Name, "reconnected");
-                            break;
-                        case ChatMessagesMissed missed:
-                            // A bot only answers pings: a lost one is worth a line in the log, no more.
-                            BotLog.Connection(logger, _bot.Name, missed.ServiceRestarted
-                                ? "the service restarted; messages sent while away may be lost"
-                                : $"{missed.Count} messages sent while away are no longer in the history");
-                            break;
-                    }
-                }
+                await RegisterAsync(token);
             }
-            catch (ChatSessionLostException ex)
+            rejoining = true;
+            await ListenAsync(token);
+        }, cancellationToken);
+    }
+
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var chatEvent in _client.ListenAsync(cancellationToken: cancellationToken))
+        {
+            switch (chatEvent)
             {
-                // Somebody took the name while the service was away: wait for it, then rejoin.
-                BotLog.RegistrationFailed(logger, _bot.Name, ex.Message, s_retryDelay);
-                await Task.Delay(s_retryDelay, cancellationToken);
-                await RegisterAsync(cancellationToken);
+                case ChatMessageReceived { Message: { IsDirect: true } message } when IsPingForMe(message):
+                    await AnswerPingAsync(message, cancellationToken);
+                    break;
+                case ChatConnectionLost lost:
+                    BotLog.Connection(_logger, _bot.Name, $"connection lost ({lost.Reason}), retry {lost.Attempt} in {lost.RetryIn}");
+                    break;
+                case ChatConnected { IsReconnect: true }:
+                    BotLog.Connection(_logger, _bot.Name, "reconnected");
+                    break;
+                case ChatMessagesMissed missed:
+                    // A bot only answers pings: a lost one is worth a line in the log, no more.
+                    BotLog.Connection(_logger, _bot.Name, missed.ServiceRestarted
+                        ? "the service restarted; messages sent while away may be lost"
+                        : $"{missed.Count} messages sent while away are no longer in the history");
+                    break;
             }
         }
     }
@@ -126,16 +126,50 @@ public sealed class BotWorker(ChatClient client, IOptions<BotOptions> options, I
         activity?.SetTag("chat.sender", ping.Sender);
         try
         {
-            await client.SendAsync(DirectMessages.Format(ping.Sender, "pong"), cancellationToken);
-            BotLog.PingAnswered(logger, _bot.Name, ping.Sender);
+            await _client.SendAsync(DirectMessages.Format(ping.Sender, "pong"), cancellationToken);
+            BotLog.PingAnswered(_logger, _bot.Name, ping.Sender);
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            BotLog.SendFailed(logger, _bot.Name, 0, ex.Message);
+            BotLog.SendFailed(_logger, _bot.Name, 0, ex.ToReason());
         }
     }
 
+    private ResiliencePipeline<RegistrationResult> CreateRegisterPipeline() => new ResiliencePipelineBuilder<RegistrationResult>()
+        .AddRetry(new RetryStrategyOptions<RegistrationResult>
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Exception: RpcException } => !args.Context.CancellationToken.IsCancellationRequested,
+                { Exception: null, Result: var result } => result?.Outcome != RegistrationOutcome.Added,
+                _ => false,
+            }),
+            OnRetry = args => LogRegistrationFailed(args.Outcome.Exception is RpcException ex ? ex.ToReason() : args.Outcome.Result?.Message ?? "", args.RetryDelay),
+            MaxRetryAttempts = int.MaxValue,
+            Delay = s_retryDelay,
+            // Bots that lost the service together do not all come back in the same instant.
+            UseJitter = true,
+        })
+        .Build();
+
+    private ResiliencePipeline CreateRejoinPipeline() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<ChatSessionLostException>(),
+            OnRetry = args => LogRegistrationFailed(args.Outcome.Exception!.Message, args.RetryDelay),
+            MaxRetryAttempts = int.MaxValue,
+            Delay = s_retryDelay,
+            UseJitter = true,
+        })
+        .Build();
+
+    private ValueTask LogRegistrationFailed(string reason, TimeSpan delay)
+    {
+        BotLog.RegistrationFailed(_logger, _bot.Name, reason, delay);
+        return ValueTask.CompletedTask;
+    }
+
     private bool IsPingForMe(ChatMessage message) =>
-        Usernames.Same(message.Recipient, client.Username)
+        Usernames.Same(message.Recipient, _client.Username)
         && string.Equals(message.Body, "ping", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,20 +1,34 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AspireChat.Client.Diagnostics;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 
 namespace AspireChat.Client.Connection;
 
-// Where the chat service is: an explicit Server; else the endpoint named grpc
-// (services:chat:grpc:*, or the newer CHAT_GRPC variable); else the endpoints keyed by scheme
-// (services:chat:http:*, as Aspire 13.2+ injects them), where the health endpoint may come
-// first: the one that answers gRPC is taken; else http://localhost:50051.
+/// <summary>
+/// Where the chat service is: <see cref="ChatClientOptions.Server"/> when set; else the endpoint
+/// named grpc (services:chat:grpc:*, or the newer CHAT_GRPC variable); else the endpoints keyed
+/// by scheme (services:chat:http:*, as Aspire 13.2+ injects them), where the HTTP/1.1 health
+/// endpoint may come first: the one that answers gRPC is taken; else
+/// <see cref="ChatClientOptions.DefaultServer"/>.
+/// </summary>
+/// <param name="options">The client's options.</param>
+/// <param name="resolver">Service discovery.</param>
+/// <param name="configuration">Where the CHAT_GRPC variable is read.</param>
+/// <param name="logger">Says when no endpoint answered gRPC.</param>
 public sealed class ChatEndpointResolver(IOptions<ChatClientOptions> options, ServiceEndpointResolver resolver, IConfiguration configuration, ILogger<ChatEndpointResolver> logger)
 {
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The service's gRPC address. Probes the endpoints (at most a few seconds) only when service
+    /// discovery lists several keyed by scheme.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the resolution and its probes.</param>
     public async Task<Uri> ResolveAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -71,32 +85,24 @@ public sealed class ChatEndpointResolver(IOptions<ChatClientOptions> options, Se
         return candidates[0];
     }
 
-    // An HTTP/2 (prior knowledge, as gRPC clients speak) call of the standard gRPC health check:
-    // any gRPC server answers with a gRPC response (OK, or UNIMPLEMENTED without the health
-    // service); an HTTP/1.1 endpoint fails the request or answers something else.
+    // The standard gRPC health check, over HTTP/2 with prior knowledge as gRPC clients speak it:
+    // any gRPC server answers (OK, or UNIMPLEMENTED without the health service); an HTTP/1.1
+    // endpoint fails the call on the client's side, with the transport's exception.
     private static async Task<bool> SpeaksGrpcAsync(Uri endpoint, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(s_probeTimeout);
-        using var handler = new SocketsHttpHandler { ConnectTimeout = s_probeTimeout };
-        using var http = new HttpClient(handler);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/grpc.health.v1.Health/Check"))
+        using var channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
         {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            // One empty, uncompressed gRPC message: HealthCheckRequest { service = "" }.
-            Content = new ByteArrayContent(new byte[5]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
-        };
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+            HttpHandler = new SocketsHttpHandler { ConnectTimeout = s_probeTimeout },
+        });
+        var health = new Health.HealthClient(channel);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return response.Content.Headers.ContentType?.MediaType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true
-                || response.Headers.Contains("grpc-status");
+            await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow + s_probeTimeout, cancellationToken: cancellationToken);
+            return true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return ex.StatusCode == StatusCode.Unimplemented && ex.Status.DebugException is null;
         }
     }
 

@@ -4,9 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
+/// <summary>Registers the chat client in an application.</summary>
 public static class ChatClientExtensions
 {
-    // The chat client and where it finds the service ("ChatClient" section, service discovery).
+    /// <summary>
+    /// Adds <see cref="ChatClient"/> (a singleton) and where it finds the service: the
+    /// "ChatClient" section (<see cref="ChatClientOptions"/>, validated at start) and service discovery.
+    /// </summary>
+    /// <param name="builder">The application's builder.</param>
+    /// <returns>The builder.</returns>
     public static IHostApplicationBuilder AddChatClient(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ChatClientOptions>()

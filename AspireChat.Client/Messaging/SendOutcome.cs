@@ -1,9 +1,17 @@
 namespace AspireChat.Client.Messaging;
 
+/// <summary>How a send ended.</summary>
 public enum SendOutcome
 {
+    /// <summary>Accepted and delivered to the room or the recipient.</summary>
     Sent,
+
+    /// <summary>A direct message to a name that is not online.</summary>
     UnknownRecipient,
+
+    /// <summary>The text breaks the message rules; the result's message says which.</summary>
     InvalidMessage,
+
+    /// <summary>Too many messages for now: try again later.</summary>
     RateLimited,
 }

@@ -4,6 +4,8 @@ using AspireChat.Client.Messaging;
 using AspireChat.ConsoleClient.Terminal;
 using AspireChat.Conventions;
 using Grpc.Core;
+using Polly;
+using Polly.Retry;
 
 namespace AspireChat.ConsoleClient.Chat;
 
@@ -12,7 +14,7 @@ namespace AspireChat.ConsoleClient.Chat;
 // (DisplayText); names, which sit inside a line, are made inert where they are placed.
 public sealed class ChatSession(ChatClient client, ITerminal terminal)
 {
-    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
+    private readonly ResiliencePipeline _unreachable = CreateRetryWhileUnreachable(client, terminal);
 
     public async Task<int> RunAsync(string? username, CancellationToken cancellationToken)
     {
@@ -39,6 +41,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         return await showing;
     }
 
+    // Asks for a name until one is taken; the same name again while the service is unreachable.
     private async Task<bool> RegisterAsync(string? username, CancellationToken cancellationToken)
     {
         while (true)
@@ -51,7 +54,8 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
 
             try
             {
-                var result = await client.RegisterAsync(username.Trim(), cancellationToken);
+                var name = username.Trim();
+                var result = await _unreachable.ExecuteAsync(async token => await client.RegisterAsync(name, token), cancellationToken);
                 if (result.Outcome == RegistrationOutcome.Added)
                 {
                     return true;
@@ -59,20 +63,32 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 terminal.WriteLine($"! {result.Message}", LineKind.Error);
                 username = null;
             }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-            {
-                terminal.WriteLine(ServiceSaid(ex) is { } said
-                    ? $"* {said} Retrying in {s_retryDelay.TotalSeconds:0} s."
-                    : $"* cannot reach the chat service at {client.Endpoint}; retrying in {s_retryDelay.TotalSeconds:0} s", LineKind.Notice);
-                await Task.Delay(s_retryDelay, cancellationToken);
-            }
             catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                terminal.WriteLine($"! the chat service refused: {Describe(ex)}", LineKind.Error);
+                terminal.WriteLine($"! the chat service refused: {ServiceErrors.Describe(ex)}", LineKind.Error);
                 return false;
             }
         }
     }
+
+    // The service is away (restarting, say) or slow: the person hears so and waits.
+    private static ResiliencePipeline CreateRetryWhileUnreachable(ChatClient client, ITerminal terminal) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RpcException>(ex => ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded),
+            OnRetry = args =>
+            {
+                var delay = args.RetryDelay.TotalSeconds;
+                terminal.WriteLine(ServiceErrors.ServiceSaid((RpcException)args.Outcome.Exception!) is { } said
+                    ? $"* {said} Retrying in {delay:0} s."
+                    : $"* cannot reach the chat service at {client.Endpoint}; retrying in {delay:0} s", LineKind.Notice);
+                return ValueTask.CompletedTask;
+            },
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.FromSeconds(2),
+        })
+        .Build();
 
     private async Task ReadInputAsync(CancellationToken cancellationToken)
     {
@@ -112,7 +128,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            terminal.WriteLine($"! not sent: {Describe(ex)}", LineKind.Error);
+            terminal.WriteLine($"! not sent: {ServiceErrors.Describe(ex)}", LineKind.Error);
         }
         catch (ChatSessionLostException ex)
         {
@@ -136,7 +152,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    terminal.WriteLine($"! cannot list users: {Describe(ex)}", LineKind.Error);
+                    terminal.WriteLine($"! cannot list users: {ServiceErrors.Describe(ex)}", LineKind.Error);
                 }
                 return true;
             case "/help":
@@ -159,24 +175,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             await foreach (var chatEvent in client.ListenAsync(new ListenOptions(IncludePresence: true), cancellationToken))
             {
-                switch (chatEvent)
-                {
-                    case ChatMessageReceived received:
-                        var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
-                        terminal.WriteLine(text, kind);
-                        break;
-                    case ChatConnectionLost when !away:
-                        away = true;
-                        terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
-                        break;
-                    case ChatConnected when away:
-                        away = false;
-                        terminal.WriteLine("* Reconnected.", LineKind.Notice);
-                        break;
-                    case ChatMessagesMissed missed:
-                        ShowMissed(missed);
-                        break;
-                }
+                away = Show(chatEvent, away);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -193,6 +192,29 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         }
         await session.CancelAsync();
         return 1;
+    }
+
+    // Returns whether the room is away after this event.
+    private bool Show(ChatEvent chatEvent, bool away)
+    {
+        switch (chatEvent)
+        {
+            case ChatMessageReceived received:
+                var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
+                terminal.WriteLine(text, kind);
+                return away;
+            case ChatConnectionLost when !away:
+                terminal.WriteLine("* Connection lost, reconnecting…", LineKind.Notice);
+                return true;
+            case ChatConnected when away:
+                terminal.WriteLine("* Reconnected.", LineKind.Notice);
+                return false;
+            case ChatMessagesMissed missed:
+                ShowMissed(missed);
+                return away;
+            default:
+                return away;
+        }
     }
 
     // A gap the reconnect could not fill, in words: never a quiet "Reconnected".
@@ -218,21 +240,4 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         var shown = runes.Length <= Usernames.MaxLength ? username : string.Concat(runes.Take(Usernames.MaxLength)) + "…";
         return DisplayText.Inert(shown);
     }
-
-    // In words for a person: never gRPC's own ("Error connecting to subchannel."), but the
-    // service's own when it answered (its Redis away, say).
-    private static string Describe(RpcException ex) => ServiceSaid(ex) ?? ex.StatusCode switch
-    {
-        StatusCode.Unavailable => "the chat service cannot be reached right now",
-        StatusCode.DeadlineExceeded => "the chat service did not answer in time",
-        StatusCode.Cancelled => "the request was cancelled",
-        StatusCode.Internal or StatusCode.Unknown => "the chat service had a problem",
-        _ when ex.Status.Detail is { Length: > 0 } detail => detail,
-        _ => "refused",
-    };
-
-    // An UNAVAILABLE the service itself sent, with its reason; the client's own failures (no
-    // connection) carry the exception that caused them.
-    private static string? ServiceSaid(RpcException ex) =>
-        ex.StatusCode == StatusCode.Unavailable && ex.Status.DebugException is null && ex.Status.Detail is { Length: > 0 } detail ? detail : null;
 }

@@ -32,12 +32,49 @@ public sealed class LineEditor
                 return LineEditOutcome.Submitted;
             case ConsoleKey.D when _text.Length == 0:
                 return LineEditOutcome.EndOfInput;
+            case var command:
+                Edit(command, key.KeyChar);
+                return LineEditOutcome.Editing;
+        }
+    }
+
+    private void Edit(ConsoleKey? command, char typed)
+    {
+        switch (command)
+        {
             case ConsoleKey.D or ConsoleKey.Delete:
                 Remove(Cursor, NextBoundary(Cursor));
                 break;
             case ConsoleKey.Backspace or ConsoleKey.H:
                 Remove(PreviousBoundary(Cursor), Cursor);
                 break;
+            case ConsoleKey.U:
+                Remove(0, Cursor);
+                break;
+            case ConsoleKey.K:
+                Remove(Cursor, _text.Length);
+                break;
+            case ConsoleKey.W:
+                Remove(WordStart(), Cursor);
+                break;
+            case ConsoleKey.Escape:
+                Reset("");
+                break;
+            case null when !char.IsControl(typed) && typed != '\0':
+                _text.Insert(Cursor, typed);
+                Cursor++;
+                break;
+            default:
+                Move(command);
+                break;
+        }
+    }
+
+    // Through the line, or through the lines sent before.
+    private void Move(ConsoleKey? command)
+    {
+        switch (command)
+        {
             case ConsoleKey.LeftArrow or ConsoleKey.B:
                 Cursor = PreviousBoundary(Cursor);
                 break;
@@ -50,30 +87,13 @@ public sealed class LineEditor
             case ConsoleKey.End or ConsoleKey.E:
                 Cursor = _text.Length;
                 break;
-            case ConsoleKey.U:
-                Remove(0, Cursor);
-                break;
-            case ConsoleKey.K:
-                Remove(Cursor, _text.Length);
-                break;
-            case ConsoleKey.W:
-                Remove(WordStart(), Cursor);
-                break;
             case ConsoleKey.UpArrow or ConsoleKey.P:
                 Recall(_historyIndex - 1);
                 break;
             case ConsoleKey.DownArrow or ConsoleKey.N:
                 Recall(_historyIndex + 1);
                 break;
-            case ConsoleKey.Escape:
-                Reset("");
-                break;
-            case null when !char.IsControl(key.KeyChar) && key.KeyChar != '\0':
-                _text.Insert(Cursor, key.KeyChar);
-                Cursor++;
-                break;
         }
-        return LineEditOutcome.Editing;
     }
 
     // The editing command a key stands for: its own key, or the letter of a Ctrl+letter;
