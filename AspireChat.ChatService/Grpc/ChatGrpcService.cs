@@ -33,7 +33,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
         {
             subscription = await SubscribeAsync(request, context);
         }
-        catch (BackplaneUnavailableException ex)
+        catch (StoreUnavailableException ex)
         {
             throw CallGuard.Unavailable(ex);
         }
