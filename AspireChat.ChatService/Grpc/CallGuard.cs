@@ -1,5 +1,5 @@
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Network;
 using Grpc.Core;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Network;
+using AspireChat.ChatService.Room;
 using AspireChat.ChatService.Users;
+using AspireChat.ChatService.Wire;
 using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Google.Protobuf.WellKnownTypes;
@@ -47,10 +48,10 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
             {
                 foreach (var message in subscription.Backlog)
                 {
-                    await responseStream.WriteAsync(WireMessages.ToProto(message), cancellationToken);
+                    await responseStream.WriteAsync(ChatMessageProto.ToProto(message), cancellationToken);
                 }
-
-                // The only writer of this stream.
+                // The only writer of this stream. Written here rather than in a method of its own:
+                // a second state machine would be kept for as long as the stream is open.
                 await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
                 {
                     await responseStream.WriteAsync(WireMessages.Get(message), cancellationToken);
@@ -66,16 +67,21 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
             {
                 // The room ended the subscription while a write was waiting: answered below.
             }
+            ThrowIfEnded(subscription.End);
+        }
+    }
 
-            switch (subscription.End)
-            {
-                case SubscriptionEnd.TooSlow:
-                    throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
-                case SubscriptionEnd.ServiceStopping:
-                    throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
-                case SubscriptionEnd.SessionEnded:
-                    throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
-            }
+    // Why the room ended the subscription, as the status the client gets.
+    private static void ThrowIfEnded(SubscriptionEnd end)
+    {
+        switch (end)
+        {
+            case SubscriptionEnd.TooSlow:
+                throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
+            case SubscriptionEnd.ServiceStopping:
+                throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
+            case SubscriptionEnd.SessionEnded:
+                throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
         }
     }
 

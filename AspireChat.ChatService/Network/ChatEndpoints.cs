@@ -1,4 +1,4 @@
-using AspireChat.ChatService.Network;
+using AspireChat.ChatService.Configuration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -14,8 +14,8 @@ internal static class ChatEndpoints
     public const string DefaultGrpcUrl = "http://localhost:50051";
     public const string DefaultHttpUrl = "http://localhost:50080";
 
-    // The URLs and log levels, at the lowest precedence: appsettings files, environment variables
-    // and arguments all win.
+    // The URLs, at the lowest precedence: appsettings files, environment variables and arguments
+    // all win.
     public static void AddDefaults(IConfigurationManager configuration) =>
         configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
@@ -23,15 +23,6 @@ internal static class ChatEndpoints
             {
                 [$"Kestrel:Endpoints:{Grpc}:Url"] = DefaultGrpcUrl,
                 [$"Kestrel:Endpoints:{Http}:Url"] = DefaultHttpUrl,
-                // As appsettings.json says, so a service started elsewhere logs the same way.
-                ["Logging:LogLevel:Default"] = "Information",
-                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-                // grpc-dotnet logs the status of every call that ends in an RpcException at
-                // Information: a line per refused call, from any client. Configuration may lower it.
-                ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
-                // The Redis client narrates every connection step, and logs each failed reconnect
-                // with its stack trace; the backplane says it in one line (BackplaneUnreachable).
-                ["Logging:LogLevel:StackExchange.Redis"] = "Critical",
             },
         });
 

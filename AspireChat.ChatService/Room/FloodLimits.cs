@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Model;
 
 namespace AspireChat.ChatService.Room;
 

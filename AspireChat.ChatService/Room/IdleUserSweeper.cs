@@ -1,14 +1,12 @@
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
-using AspireChat.ChatService.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Room;
 
-// Removes users whose grace period has passed, so their names are free and LEFT notices go out
-// even when nobody asks for the name again; keeps the names online for the next start. In a shared
-// room it also renews the names of this replica's listeners (they expire in Redis otherwise).
-public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options, TimeProvider timeProvider, ILogger<IdleUserSweeper> logger) : BackgroundService
+// Sweeps the room every interval (ChatRoom.SweepAsync), so that names are freed and LEFT notices
+// go out even when nobody asks for the name again, and a shared room's names stay online while
+// their listeners do; keeps the names online for the next start.
+public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options, TimeProvider timeProvider) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,28 +15,14 @@ public sealed class IdleUserSweeper(ChatRoom room, IOptions<ChatOptions> options
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                room.ExpireIdleUsers();
+                await room.SweepAsync();
                 room.Users.SaveNames();
-                await RenewSharedSessionsAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the names online now are the ones held after the restart.
             room.Users.SaveNames(force: true);
-        }
-    }
-
-    private async Task RenewSharedSessionsAsync()
-    {
-        try
-        {
-            await room.RenewSessionsAsync();
-        }
-        catch (StoreUnavailableException ex)
-        {
-            // Names last a grace period in Redis: the next tick renews them, well within it.
-            BackplaneLog.Unavailable(logger, ex);
         }
     }
 }

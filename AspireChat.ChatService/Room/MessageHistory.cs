@@ -1,3 +1,5 @@
+using AspireChat.ChatService.Model;
+
 namespace AspireChat.ChatService.Room;
 
 // The last N accepted messages, oldest first, for resume and history replay. Not thread-safe:

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using AspireChat.ChatService.Users;
+using AspireChat.ChatService.Model;
 
 namespace AspireChat.ChatService.Room;
 
@@ -95,6 +95,15 @@ public sealed class Subscription : IDisposable
             }
         }
         _queue.Writer.TryComplete();
+    }
+
+    // For a subscription the room never took (the store had not started yet): nothing to undo.
+    internal void Discard()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _ended.Dispose();
+        }
     }
 
     public void Dispose()

@@ -1,13 +1,13 @@
 using System.Buffers.Text;
 using System.Text;
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Wire;
 using AspireChat.Protocol;
 using Google.Protobuf;
 
 namespace AspireChat.ChatService.Stores.Redis;
 
 // A message on its way through Redis: the sender's replica writes the payload (its wire Message,
-// WireMessages.ToProto, before it has a sequence or a recipient), and the Publish script frames it as
+// ChatMessageProto.ToProto, before it has a sequence or a recipient), and the Publish script frames it as
 // "<epoch> <sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
 internal static class BackplaneCodec
 {
@@ -25,21 +25,7 @@ internal static class BackplaneCodec
         var separator = entry.IndexOf((byte)' ');
         var recipientName = separator > 0 ? Encoding.UTF8.GetString(entry[..separator]) : null;
         var payload = Message.Parser.ParseFrom(entry[(separator + 1)..]);
-        return new BackplaneEntry(epoch, new ChatMessage(
-            sequence,
-            payload.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
-            payload.Kind switch
-            {
-                Message.Types.Kind.Joined => MessageKind.Joined,
-                Message.Types.Kind.Left => MessageKind.Left,
-                _ => MessageKind.Chat,
-            },
-            payload.User?.Username ?? "",
-            payload.Msg,
-            recipientId > 0 ? recipientId : null,
-            recipientName,
-            payload.Traceparent is { Length: > 0 } traceParent ? traceParent : null,
-            payload.Tracestate is { Length: > 0 } traceState ? traceState : null));
+        return new BackplaneEntry(epoch, ChatMessageProto.FromProto(payload, sequence, recipientId > 0 ? recipientId : null, recipientName));
     }
 
     // The entries of the shared log that were written by a replica of this room; any other is

@@ -1,3 +1,5 @@
+using AspireChat.ChatService.Model;
+
 namespace AspireChat.ChatService.Stores.Redis;
 
 internal static partial class BackplaneLog

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Room;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,8 +16,8 @@ namespace AspireChat.ChatService.Stores.Redis;
 // numbers are checked: a gap is filled from the shared history (the log), and once a second, with
 // nothing arriving, the log is asked whether anything was missed. Every entry names its epoch, so
 // a room started again (Redis lost its data) is noticed with its first message. One loop does it
-// all: it is the only caller of ChatRoom.Deliver and ChatRoom.Restart.
-public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<BackplaneReceiver> logger) : BackgroundService
+// all: it is the only caller of RoomFanOut.Deliver and RoomFanOut.Restart in a shared room.
+public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOut, IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<BackplaneReceiver> logger) : BackgroundService
 {
     private static readonly TimeSpan s_idleCheck = TimeSpan.FromSeconds(1);
     private readonly int _historySize = options.Value.HistorySize;
@@ -158,7 +159,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
         }
         _epoch = epoch;
         _applied = history.Length > 0 ? Math.Max(history[^1].Sequence, sequence) : sequence;
-        room.Restart(epoch, history, _applied);
+        fanOut.Restart(epoch, history, _applied);
     }
 
     // Delivers what the log holds up to a sequence number; false when the log is of another epoch
@@ -204,7 +205,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, ChatRoom room, I
             activity?.SetTag(ChatTelemetry.RecipientTag, recipient);
         }
         var local = activity is null ? message : message with { TraceParent = activity.Id, TraceState = activity.TraceStateString };
-        var deliveries = room.Deliver(local);
+        var deliveries = fanOut.Deliver(local);
         activity?.SetTag(ChatTelemetry.DeliveriesTag, deliveries);
         _applied = message.Sequence;
     }
