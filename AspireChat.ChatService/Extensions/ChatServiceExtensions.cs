@@ -20,11 +20,7 @@ public static class ChatServiceExtensions
     // The chat service's wiring: options, the room, its telemetry and the gRPC service.
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
-        DefaultLogLevels.Add(builder.Configuration);
-        ChatEndpoints.AddDefaults(builder.Configuration);
-        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
+        builder.AddChatEndpoints();
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
@@ -41,6 +37,31 @@ public static class ChatServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
         builder.Services.AddBoundedTraceContext();
+        builder.AddChatRoom();
+
+        builder.Services.AddSingleton<MalformedRequestLog>();
+        builder.Services.AddSingleton<CallGuard>();
+        builder.Services.AddGrpc(options =>
+        {
+            options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;
+            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+
+        return builder;
+    }
+
+    // Kestrel's endpoints and limits, and the service's log levels, beneath its configuration.
+    private static void AddChatEndpoints(this IHostApplicationBuilder builder)
+    {
+        DefaultLogLevels.Add(builder.Configuration);
+        ChatEndpoints.AddDefaults(builder.Configuration);
+        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
+    }
+
+    private static void AddChatRoom(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<RoomFanOut>();
@@ -56,16 +77,6 @@ public static class ChatServiceExtensions
         {
             builder.AddRedisRoomStore();
         }
-
-        builder.Services.AddSingleton<MalformedRequestLog>();
-        builder.Services.AddSingleton<CallGuard>();
-        builder.Services.AddGrpc(options =>
-        {
-            options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;
-            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        });
-
-        return builder;
     }
 
     // The room is this process's alone; the names online are kept in the state directory, held

@@ -51,8 +51,6 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
-    public string IssueToken(string username) => _tokens.Issue(username);
-
     // Whether a new user from this address would be one too many here (a user of this very name
     // already counts).
     public bool IsAddressFull(string address, string username)
