@@ -91,7 +91,7 @@ public static class ChatServiceExtensions
     // in the state directory.
     private static void AddRedisRoomStore(this IHostApplicationBuilder builder)
     {
-        // Its command spans are off: the backplane's renewals and catch-up checks would be a root
+        // Its command spans are off: the Redis store's renewals and catch-up checks would be a root
         // trace every second on the dashboard. Each message's Redis hop has a span of its own
         // (ChatTelemetry.BackplanePublishSpan), between the sender's replica and every receiving one.
         builder.AddRedisClient(BackplaneConnectionName, settings => settings.DisableTracing = true, redis =>
