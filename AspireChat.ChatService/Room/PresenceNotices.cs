@@ -21,7 +21,11 @@ public sealed class PresenceNotices(IRoomStore store, FloodLimits limits, ChatTe
         }
         catch (StoreUnavailableException)
         {
-            Activity.Current?.SetTag("chat.presence", "not_sent");
+            // Said on the registration's span, when it is traced.
+            if (Activity.Current is { } registering && registering.Source == telemetry.Source)
+            {
+                registering.SetTag("chat.presence", "not_sent");
+            }
         }
     }
 
