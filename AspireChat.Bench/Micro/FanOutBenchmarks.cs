@@ -1,8 +1,8 @@
 extern alias chatservice;
 
 using BenchmarkDotNet.Attributes;
-using chatservice::AspireChat.ChatService.Messaging;
-using chatservice::AspireChat.ChatService.Users;
+using chatservice::AspireChat.ChatService.Model;
+using chatservice::AspireChat.ChatService.Room;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

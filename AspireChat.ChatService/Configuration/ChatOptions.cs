@@ -153,6 +153,9 @@ public sealed class ChatOptions
     // it is not set, a development key is made once and kept in StateDirectory.
     public string? TokenKey { get; set; }
 
+    // The shortest TokenKey accepted: HMAC-SHA256's own size.
+    public const int MinimumTokenKeyBytes = 32;
+
     // Where a service without a TokenKey keeps its development key, and where every service keeps
     // the names online for RestartHoldPeriod. One directory per service instance.
     [Required]

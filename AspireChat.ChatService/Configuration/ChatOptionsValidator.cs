@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AspireChat.ChatService.Users;
 using Microsoft.Extensions.Options;
 
 namespace AspireChat.ChatService.Configuration;
@@ -14,7 +13,7 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         if (options.TokenKey is { Length: > 0 } key && !IsKey(key))
         {
-            results.Add(new ValidationResult($"The token key must be base64 of at least {SessionKey.MinimumBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
+            results.Add(new ValidationResult($"The token key must be base64 of at least {ChatOptions.MinimumTokenKeyBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
         }
         return results.Count == 0
             ? ValidateOptionsResult.Success
@@ -24,6 +23,6 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
     private static bool IsKey(string key)
     {
         var bytes = new byte[key.Length];
-        return Convert.TryFromBase64String(key, bytes, out var length) && length >= SessionKey.MinimumBytes;
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= ChatOptions.MinimumTokenKeyBytes;
     }
 }

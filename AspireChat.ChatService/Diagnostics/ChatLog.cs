@@ -1,4 +1,4 @@
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
 
 namespace AspireChat.ChatService.Diagnostics;
 

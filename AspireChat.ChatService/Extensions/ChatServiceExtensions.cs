@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Grpc;
-using AspireChat.ChatService.Messaging;
 using AspireChat.ChatService.Network;
+using AspireChat.ChatService.Room;
+using AspireChat.ChatService.Stores.InMemory;
+using AspireChat.ChatService.Stores.Redis;
 using AspireChat.ChatService.Users;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,10 +20,7 @@ public static class ChatServiceExtensions
     // The chat service's wiring: options, the room, its telemetry and the gRPC service.
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
-        ChatEndpoints.AddDefaults(builder.Configuration);
-        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
+        builder.AddChatEndpoints();
 
         var startupFailure = new StartupFailure();
         startupFailure.HoldBackHostErrors(builder.Logging);
@@ -39,14 +37,7 @@ public static class ChatServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChatTelemetry>();
         builder.Services.AddBoundedTraceContext();
-        builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
-        builder.Services.AddSingleton<UserRegistry>();
-        builder.Services.AddSingleton<ChatRoom>();
-        builder.Services.AddHostedService<IdleUserSweeper>();
-        if (!builder.AddChatBackplane())
-        {
-            builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        }
+        builder.AddChatRoom();
 
         builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddSingleton<CallGuard>();
@@ -59,16 +50,48 @@ public static class ChatServiceExtensions
         return builder;
     }
 
-    // Replicas share one room through Redis when a connection string named "redis" is configured
-    // (the name Aspire injects for a resource called redis); otherwise the room is this process's.
-    // Redis keeps the names online then, so no names are kept in the state directory.
-    private static bool AddChatBackplane(this IHostApplicationBuilder builder)
+    // Kestrel's endpoints and limits, and the service's log levels, beneath its configuration.
+    private static void AddChatEndpoints(this IHostApplicationBuilder builder)
     {
+        DefaultLogLevels.Add(builder.Configuration);
+        ChatEndpoints.AddDefaults(builder.Configuration);
+        builder.Services.AddSingleton(sp => ChatEndpoints.CreateConnectionLimit(builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<ConnectionsPerAddress>((kestrel, connections) => ChatEndpoints.Configure(kestrel, builder.Configuration, connections));
+    }
+
+    private static void AddChatRoom(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new SessionTokens(SessionKey.Load(sp.GetRequiredService<IOptions<ChatOptions>>().Value)));
+        builder.Services.AddSingleton<UserRegistry>();
+        builder.Services.AddSingleton<RoomFanOut>();
+        builder.Services.AddSingleton<ChatRoom>();
+        builder.Services.AddHostedService<IdleUserSweeper>();
+        // The one place the room's store is chosen: Redis when a connection string named "redis"
+        // is configured (the name Aspire injects for a resource called redis).
         if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString(BackplaneConnectionName)))
         {
-            return false;
+            builder.AddInMemoryRoomStore();
         }
-        // Its command spans are off: the backplane's renewals and catch-up checks would be a root
+        else
+        {
+            builder.AddRedisRoomStore();
+        }
+    }
+
+    // The room is this process's alone; the names online are kept in the state directory, held
+    // for their owners after a restart.
+    private static void AddInMemoryRoomStore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IRoomStore, InMemoryRoomStore>();
+        builder.Services.AddSingleton(sp => new NameReservations(sp.GetRequiredService<IOptions<ChatOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+    }
+
+    // Replicas share one room through Redis. Redis keeps the names online, so no names are kept
+    // in the state directory.
+    private static void AddRedisRoomStore(this IHostApplicationBuilder builder)
+    {
+        // Its command spans are off: the Redis store's renewals and catch-up checks would be a root
         // trace every second on the dashboard. Each message's Redis hop has a span of its own
         // (ChatTelemetry.BackplanePublishSpan), between the sender's replica and every receiving one.
         builder.AddRedisClient(BackplaneConnectionName, settings => settings.DisableTracing = true, redis =>
@@ -82,8 +105,8 @@ public static class ChatServiceExtensions
             redis.ReconnectRetryPolicy = new LinearRetry(1000);
         });
         builder.Services.AddSingleton<RedisBackplane>();
+        builder.Services.AddSingleton<IRoomStore, RedisRoomStore>();
         builder.Services.AddHostedService<BackplaneReceiver>();
-        return true;
     }
 
     public const string BackplaneConnectionName = "redis";

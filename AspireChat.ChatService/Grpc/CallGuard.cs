@@ -1,5 +1,5 @@
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Network;
 using Grpc.Core;
 
@@ -22,7 +22,7 @@ internal sealed class CallGuard(MalformedRequestLog log)
         {
             return await handler(request, context);
         }
-        catch (BackplaneUnavailableException ex)
+        catch (StoreUnavailableException ex)
         {
             throw Unavailable(ex);
         }
@@ -37,5 +37,5 @@ internal sealed class CallGuard(MalformedRequestLog log)
         }
     }
 
-    public static RpcException Unavailable(BackplaneUnavailableException ex) => new(new Status(StatusCode.Unavailable, ex.Message));
+    public static RpcException Unavailable(StoreUnavailableException ex) => new(new Status(StatusCode.Unavailable, ex.Message));
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Network;
+using AspireChat.ChatService.Room;
 using AspireChat.ChatService.Users;
+using AspireChat.ChatService.Wire;
 using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Google.Protobuf.WellKnownTypes;
@@ -28,17 +29,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
     {
         guard.ThrowIfMalformed(request, context);
-        Subscription subscription;
-        try
-        {
-            subscription = await SubscribeAsync(request, context);
-        }
-        catch (BackplaneUnavailableException ex)
-        {
-            throw CallGuard.Unavailable(ex);
-        }
-
-        using (subscription)
+        using (var subscription = await SubscribeAsync(request, context))
         {
             // Cancelled when the client goes away, too.
             var cancellationToken = subscription.Ended;
@@ -47,10 +38,10 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
             {
                 foreach (var message in subscription.Backlog)
                 {
-                    await responseStream.WriteAsync(WireMessages.ToProto(message), cancellationToken);
+                    await responseStream.WriteAsync(ChatMessageProto.ToProto(message), cancellationToken);
                 }
-
-                // The only writer of this stream.
+                // The only writer of this stream. Written here rather than in a method of its own:
+                // a second state machine would be kept for as long as the stream is open.
                 await foreach (var message in subscription.Messages.ReadAllAsync(cancellationToken))
                 {
                     await responseStream.WriteAsync(WireMessages.Get(message), cancellationToken);
@@ -66,16 +57,21 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
             {
                 // The room ended the subscription while a write was waiting: answered below.
             }
+            ThrowIfEnded(subscription.End);
+        }
+    }
 
-            switch (subscription.End)
-            {
-                case SubscriptionEnd.TooSlow:
-                    throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
-                case SubscriptionEnd.ServiceStopping:
-                    throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
-                case SubscriptionEnd.SessionEnded:
-                    throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
-            }
+    // Why the room ended the subscription, as the status the client gets.
+    private static void ThrowIfEnded(SubscriptionEnd end)
+    {
+        switch (end)
+        {
+            case SubscriptionEnd.TooSlow:
+                throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
+            case SubscriptionEnd.ServiceStopping:
+                throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
+            case SubscriptionEnd.SessionEnded:
+                throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
         }
     }
 
@@ -84,7 +80,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
         // A token longer than any issued is nobody's, and is not passed on: as if none was sent.
         var token = SessionToken(context) is { Length: <= SessionTokens.MaxLength } presented ? presented : null;
         var result = await room.AddUserAsync(request.Username, token, ConnectionKey(context), Origin(context));
-        return ToResponse(result);
+        return ChatResponses.From(result);
     }
 
     private async Task<MessageResponse> SendMessageAsync(Message request, ServerCallContext context)
@@ -100,40 +96,48 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
         }
 
         var result = await room.SendAsync(caller, request.Msg, Origin(context));
-        return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ToResponse(result);
+        return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ChatResponses.From(result);
     }
 
     // Everything before the stream's first byte, in a method of its own: its locals are not kept
     // for as long as the stream is open.
     private async Task<Subscription> SubscribeAsync(ListenRequest request, ServerCallContext context)
     {
-        var caller = await ResolveCallerAsync(context);
+        try
+        {
+            var caller = await ResolveCallerAsync(context);
+            var subscription = Open(caller, request, context);
+            try
+            {
+                await room.HoldNameAsync(caller);
+                return subscription;
+            }
+            catch
+            {
+                subscription.Dispose();
+                throw;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            throw CallGuard.Unavailable(ex);
+        }
+    }
+
+    private Subscription Open(ChatUser caller, ListenRequest request, ServerCallContext context)
+    {
         var settings = new ListenSettings(
             request.IncludePresence,
             request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
             (int)Math.Min(request.History, int.MaxValue),
             request.ResumeEpoch);
-
-        switch (room.TrySubscribe(caller, settings, Origin(context).Address, context.CancellationToken, out var subscription))
+        return room.TrySubscribe(caller, settings, Origin(context).Address, context.CancellationToken, out var subscription) switch
         {
-            case StreamOpenResult.LimitReached:
-                throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first.");
-            case StreamOpenResult.AddressLimitReached:
-                throw ResourceExhausted($"Your network address has {options.Value.MaxStreamsPerAddress} Listen streams open already, the most allowed; close one first.");
-            case StreamOpenResult.Expired:
-                throw Unauthenticated("Your session has expired; call AddUser again.");
-        }
-
-        try
-        {
-            await room.HoldNameAsync(caller);
-            return subscription!;
-        }
-        catch
-        {
-            subscription!.Dispose();
-            throw;
-        }
+            StreamOpenResult.LimitReached => throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first."),
+            StreamOpenResult.AddressLimitReached => throw ResourceExhausted($"Your network address has {options.Value.MaxStreamsPerAddress} Listen streams open already, the most allowed; close one first."),
+            StreamOpenResult.Expired => throw Unauthenticated("Your session has expired; call AddUser again."),
+            _ => subscription!,
+        };
     }
 
     private Metadata ListenHeaders(Subscription subscription)
@@ -197,41 +201,6 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     {
         var connection = context.GetHttpContext().Connection;
         return new CallOrigin(connection.Id, PeerAddress.Key(connection.RemoteIpAddress, options.Value.Ipv6PrefixLength));
-    }
-
-    private static MessageResponse ToResponse(AddUserResult result) => new()
-    {
-        Msg = result.Message,
-        Code = result.Outcome switch
-        {
-            AddUserOutcome.Added => MessageResponse.Types.Code.Added,
-            AddUserOutcome.Taken => MessageResponse.Types.Code.Taken,
-            AddUserOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
-            _ => MessageResponse.Types.Code.InvalidUsername,
-        },
-        SessionToken = result.User?.SessionToken ?? "",
-        Username = result.User?.Name ?? "",
-    };
-
-    private static MessageResponse ToResponse(SendResult result)
-    {
-        var response = new MessageResponse
-        {
-            Msg = result.Message,
-            Code = result.Outcome switch
-            {
-                SendOutcome.Sent => MessageResponse.Types.Code.Sent,
-                SendOutcome.UnknownRecipient => MessageResponse.Types.Code.UnknownRecipient,
-                SendOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
-                _ => MessageResponse.Types.Code.InvalidMessage,
-            },
-        };
-        if (result.Accepted is { } accepted)
-        {
-            response.Sequence = (ulong)accepted.Sequence;
-            response.Timestamp = Timestamp.FromDateTimeOffset(accepted.Timestamp);
-        }
-        return response;
     }
 
     private static RpcException PermissionDenied(string detail) => new(new Status(StatusCode.PermissionDenied, detail));

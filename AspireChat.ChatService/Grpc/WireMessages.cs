@@ -1,8 +1,7 @@
-using AspireChat.ChatService.Diagnostics;
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Wire;
 using AspireChat.Protocol;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace AspireChat.ChatService.Grpc;
@@ -27,35 +26,10 @@ internal static class WireMessages
         if (entry is null || !ReferenceEquals(entry.Source, message))
         {
             // Two streams may both build one; either is right, and only the last is kept.
-            entry = new Entry(message, ToProto(message));
+            entry = new Entry(message, ChatMessageProto.ToProto(message));
             Volatile.Write(ref slot, entry);
         }
         return entry.Wire;
-    }
-
-    public static Message ToProto(ChatMessage message)
-    {
-        var proto = new Message
-        {
-            Msg = message.Text,
-            User = new User { Username = message.Sender },
-            Sequence = (ulong)message.Sequence,
-            Timestamp = Timestamp.FromDateTimeOffset(message.Timestamp),
-            Traceparent = message.TraceParent ?? "",
-            // Bounded where the context came in too; here it cannot leave unbounded, whatever made it.
-            Tracestate = BoundedTraceContext.Bound(message.TraceState) ?? "",
-            Kind = message.Kind switch
-            {
-                MessageKind.Joined => Message.Types.Kind.Joined,
-                MessageKind.Left => Message.Types.Kind.Left,
-                _ => Message.Types.Kind.Chat,
-            },
-        };
-        if (message.RecipientName is { } recipient)
-        {
-            proto.Recipient = new User { Username = recipient };
-        }
-        return proto;
     }
 
     private static void Serialize(Message message, SerializationContext context)

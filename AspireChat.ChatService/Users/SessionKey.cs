@@ -8,7 +8,6 @@ namespace AspireChat.ChatService.Users;
 // the tokens; a new key invalidates them all.
 internal static class SessionKey
 {
-    public const int MinimumBytes = 32;
     private const string FileName = "token-key";
 
     public static byte[] Load(ChatOptions options)
@@ -43,7 +42,7 @@ internal static class SessionKey
         using (var file = new FileStream(aside, options))
         using (var writer = new StreamWriter(file))
         {
-            writer.Write(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes)));
+            writer.Write(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(ChatOptions.MinimumTokenKeyBytes)));
         }
         try
         {

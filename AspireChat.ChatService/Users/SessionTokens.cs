@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using AspireChat.Conventions;
@@ -17,7 +18,7 @@ public sealed class SessionTokens(byte[] key)
 
     public string Issue(string username)
     {
-        var body = $"{Version}.{Base64Url(Encoding.UTF8.GetBytes(username))}.{Base64Url(RandomNumberGenerator.GetBytes(16))}";
+        var body = $"{Version}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(username))}.{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16))}";
         return $"{body}.{Sign(body)}";
     }
 
@@ -36,10 +37,10 @@ public sealed class SessionTokens(byte[] key)
         var body = token[..token.LastIndexOf('.')];
         var expected = Encoding.ASCII.GetBytes(Sign(body));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[3]))
-            && parts[1] == Base64Url(Encoding.UTF8.GetBytes(username));
+            && parts[1] == Base64Url.EncodeToString(Encoding.UTF8.GetBytes(username));
     }
 
-    // The username a token names (whoever signed it); the backplane checks it is that name's session.
+    // The username a token names (whoever signed it); a shared store checks it is that name's session.
     public static bool TryReadUsername(string token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? username)
     {
         username = null;
@@ -54,7 +55,7 @@ public sealed class SessionTokens(byte[] key)
         }
         try
         {
-            username = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+            username = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
             return Usernames.TryNormalize(username, out var normalized, out _) && normalized == username;
         }
         catch (FormatException)
@@ -63,7 +64,5 @@ public sealed class SessionTokens(byte[] key)
         }
     }
 
-    private string Sign(string body) => Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
-
-    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    private string Sign(string body) => Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
 }

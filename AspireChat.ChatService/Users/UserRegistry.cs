@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using AspireChat.ChatService.Backplane;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
 using AspireChat.Conventions;
 using Microsoft.Extensions.Options;
 
@@ -12,19 +12,13 @@ namespace AspireChat.ChatService.Users;
 // is expired: invisible to every look-up at once, removed by the next sweep or registration.
 public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry, SessionTokens? tokens = null, NameReservations? reservations = null)
 {
-    private readonly SessionTokens _tokens = tokens ?? new SessionTokens(RandomNumberGenerator.GetBytes(SessionKey.MinimumBytes));
+    private readonly SessionTokens _tokens = tokens ?? new SessionTokens(RandomNumberGenerator.GetBytes(ChatOptions.MinimumTokenKeyBytes));
     private readonly NameReservations _reservations = reservations ?? NameReservations.None;
     private bool _namesChanged;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ChatUser> _byName = new(StringComparer.Ordinal);
-    // Names by their confusable skeleton: one user per look.
-    private readonly Dictionary<string, ChatUser> _bySkeleton = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ChatUser> _byToken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
-    // Per address (PeerAddress.Key): the users registered from it, and its open Listen streams.
-    private readonly Dictionary<string, HashSet<ChatUser>> _byAddress = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _streamsByAddress = new(StringComparer.Ordinal);
+    private readonly UserIndex _index = new();
     private readonly ChatOptions _options = options.Value;
+    private readonly StreamCounts _streams = new(options.Value);
     private long _lastId;
 
     // username must already be normalised (Usernames.TryNormalize). A name taken
@@ -33,28 +27,12 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     public Registration Register(string username, string? sessionToken, string connectionKey, string? address = null)
     {
         var key = Usernames.Key(username);
-        var skeleton = Usernames.Skeleton(username);
         lock (_lock)
         {
-            ChatUser? expired = null;
-            while (Holder(key, skeleton) is { } existing)
+            if (TryMakeRoom(username, sessionToken, connectionKey, out var expired) is { } refusedOrAgain)
             {
-                if (IsExpired(existing))
-                {
-                    Remove(existing);
-                    expired ??= existing;
-                }
-                else if (Usernames.Key(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey))
-                {
-                    // The same caller registering again (a retry) keeps its session.
-                    return new Registration(existing, IsNew: false, Expired: null);
-                }
-                else
-                {
-                    return new Registration(null, IsNew: false, Expired: null);
-                }
+                return refusedOrAgain;
             }
-
             if (address is not null && AddressFull(address, exceptKey: key))
             {
                 return new Registration(null, IsNew: false, Expired: expired, AddressFull: true);
@@ -67,21 +45,11 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 return new Registration(null, IsNew: false, Expired: expired, Held: true);
             }
 
-            var now = timeProvider.GetTimestamp();
-            var user = new ChatUser(++_lastId, username, ownersToken ?? _tokens.Issue(username), connectionKey, timeProvider.GetUtcNow(), idleSince: now, address);
-            _byName.Add(key, user);
-            TrackAddress(user);
-            _bySkeleton.Add(skeleton, user);
-            _byToken[user.SessionToken] = user;
-            // A connection speaks for its latest registration.
-            _byConnection[connectionKey] = user;
-            _namesChanged = true;
-            telemetry.UsersOnline.Add(1);
+            var user = new ChatUser(++_lastId, username, ownersToken ?? _tokens.Issue(username), connectionKey, timeProvider.GetUtcNow(), idleSince: timeProvider.GetTimestamp(), address);
+            Add(user, connectionKey);
             return new Registration(user, IsNew: true, Expired: expired);
         }
     }
-
-    public string IssueToken(string username) => _tokens.Issue(username);
 
     // Whether a new user from this address would be one too many here (a user of this very name
     // already counts).
@@ -93,101 +61,71 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
-    // A name the backplane holds for this session: the local view of it, made or found. A local
-    // user of that name (or look) with another session is stale (the backplane decides): it is
+    // A name a shared store holds for this session: the local view of it, made or found. A local
+    // user of that name (or look) with another session is stale (the store decides): it is
     // replaced, and returned in Replaced so that its streams can be ended.
     public ChatUser Adopt(SharedUser shared, string? connectionKey, out IReadOnlyList<ChatUser> replaced, string? address = null)
     {
-        var key = Usernames.Key(shared.Name);
         replaced = [];
         lock (_lock)
         {
-            if (_byName.TryGetValue(key, out var existing) && existing.SessionToken == shared.SessionToken && !IsExpired(existing))
+            if (_index.ByName(Usernames.Key(shared.Name)) is { } existing && existing.SessionToken == shared.SessionToken && !IsExpired(existing))
             {
                 if (connectionKey is not null)
                 {
-                    _byConnection[connectionKey] = existing;
+                    _index.BindConnection(connectionKey, existing);
                 }
                 TouchLocked(existing);
                 return existing;
             }
-            replaced = [.. new[] { existing, _bySkeleton.GetValueOrDefault(Usernames.Skeleton(shared.Name)) }.OfType<ChatUser>().Distinct()];
+            replaced = _index.HoldersOf(shared.Name);
             foreach (var stale in replaced)
             {
                 Remove(stale);
             }
 
             var user = new ChatUser(shared.Id, shared.Name, shared.SessionToken, connectionKey ?? "", shared.OnlineSince, idleSince: timeProvider.GetTimestamp(), address);
-            _byName.Add(key, user);
-            TrackAddress(user);
-            _bySkeleton.Add(Usernames.Skeleton(shared.Name), user);
-            _byToken[user.SessionToken] = user;
-            if (connectionKey is not null)
-            {
-                _byConnection[connectionKey] = user;
-            }
-            telemetry.UsersOnline.Add(1);
+            Add(user, connectionKey);
             return user;
         }
     }
 
-    // A user whose session the backplane no longer holds.
+    // A user whose session the shared store no longer holds.
     public void Forget(ChatUser user)
     {
         lock (_lock)
         {
-            if (!user.Removed && _byName.GetValueOrDefault(Usernames.Key(user.Name)) == user)
+            if (!user.Removed && _index.ByName(Usernames.Key(user.Name)) == user)
             {
                 Remove(user);
             }
         }
     }
 
-    public ChatUser? FindByToken(string sessionToken) => Find(_byToken, sessionToken);
+    // Static lambdas: a look-up allocates nothing.
+    public ChatUser? FindByToken(string sessionToken) => Find(static (index, token) => index.ByToken(token), sessionToken);
 
-    public ChatUser? FindByConnection(string connectionKey) => Find(_byConnection, connectionKey);
+    public ChatUser? FindByConnection(string connectionKey) => Find(static (index, connection) => index.ByConnection(connection), connectionKey);
 
-    public ChatUser? FindByName(string username) => Find(_byName, Usernames.Key(username));
+    public ChatUser? FindByName(string username) => Find(static (index, key) => index.ByName(key), Usernames.Key(username));
 
     // address: where the stream comes from (PeerAddress.Key), counted until CloseStream.
     public StreamOpenResult TryOpenStream(ChatUser user, string? address = null)
     {
         lock (_lock)
         {
-            if (user.Removed || IsExpired(user))
-            {
-                return StreamOpenResult.Expired;
-            }
-            if (user.Streams >= _options.MaxStreamsPerUser)
-            {
-                return StreamOpenResult.LimitReached;
-            }
-            var fromAddress = address is null ? 0 : _streamsByAddress.GetValueOrDefault(address);
-            if (fromAddress >= _options.MaxStreamsPerAddress)
-            {
-                return StreamOpenResult.AddressLimitReached;
-            }
-            if (address is not null)
-            {
-                _streamsByAddress[address] = fromAddress + 1;
-            }
-            user.Streams++;
-            return StreamOpenResult.Opened;
+            return IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
         }
     }
 
-    public void CloseStream(ChatUser user, string? address = null)
+    // Returns the user's streams still open.
+    public int CloseStream(ChatUser user, string? address = null)
     {
         lock (_lock)
         {
-            if (--user.Streams == 0)
-            {
-                user.IdleSince = timeProvider.GetTimestamp();
-            }
-            if (address is not null && --_streamsByAddress[address] == 0)
-            {
-                _streamsByAddress.Remove(address);
-            }
+            _streams.Close(user, address);
+            TouchLocked(user);
+            return user.Streams;
         }
     }
 
@@ -200,19 +138,11 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
-    private void TouchLocked(ChatUser user)
-    {
-        if (user.Streams == 0)
-        {
-            user.IdleSince = timeProvider.GetTimestamp();
-        }
-    }
-
     public IReadOnlyList<ChatUser> Online()
     {
         lock (_lock)
         {
-            return _byName.Values.Where(u => !IsExpired(u)).OrderBy(u => Usernames.Key(u.Name), StringComparer.Ordinal).ToArray();
+            return _index.All.Where(u => !IsExpired(u)).OrderBy(u => Usernames.Key(u.Name), StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -222,7 +152,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return [.. _byName.Values.Where(u => u.Streams > 0 && !u.Removed).Select(u => (u, u.Streams))];
+            return [.. _index.All.Where(u => u.Streams > 0 && !u.Removed).Select(u => (u, u.Streams))];
         }
     }
 
@@ -245,7 +175,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
                 return;
             }
             _namesChanged = false;
-            names = [.. _byName.Values.Where(u => !IsExpired(u)).Select(u => u.Name)];
+            names = [.. _index.All.Where(u => !IsExpired(u)).Select(u => u.Name)];
         }
         _reservations.Save(names);
     }
@@ -254,7 +184,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            var expired = _byName.Values.Where(IsExpired).ToArray();
+            var expired = _index.All.Where(IsExpired).ToArray();
             foreach (var user in expired)
             {
                 Remove(user);
@@ -263,54 +193,62 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         }
     }
 
-    private ChatUser? Find(Dictionary<string, ChatUser> index, string key)
+    // Under the lock. Removes the expired holders of the name (or its look); the result when the
+    // name is another caller's (refused) or this very caller's again (a retry keeps its session);
+    // null when the name is free now.
+    private Registration? TryMakeRoom(string username, string? sessionToken, string connectionKey, out ChatUser? expired)
+    {
+        var key = Usernames.Key(username);
+        var skeleton = Usernames.Skeleton(username);
+        expired = null;
+        while (_index.Holder(key, skeleton) is { } existing)
+        {
+            if (!IsExpired(existing))
+            {
+                var again = Usernames.Key(existing.Name) == key && ((sessionToken is not null && sessionToken == existing.SessionToken) || connectionKey == existing.ConnectionKey);
+                return new Registration(again ? existing : null, IsNew: false, Expired: null);
+            }
+            Remove(existing);
+            expired ??= existing;
+        }
+        return null;
+    }
+
+    private ChatUser? Find(Func<UserIndex, string, ChatUser?> lookUp, string key)
     {
         lock (_lock)
         {
-            return index.TryGetValue(key, out var user) && !IsExpired(user) ? user : null;
+            return lookUp(_index, key) is { } user && !IsExpired(user) ? user : null;
         }
     }
 
-    // Whether the address holds its limit of users not expired, not counting the one of this name
-    // key. Counted one by one only when the set (expired users included) has reached the limit.
+    // Whether the address holds its limit of users not expired, not counting the one of this name key.
     private bool AddressFull(string address, string exceptKey) =>
-        _byAddress.TryGetValue(address, out var users)
-        && users.Count >= _options.MaxUsersPerAddress
-        && users.Count(u => !IsExpired(u) && Usernames.Key(u.Name) != exceptKey) >= _options.MaxUsersPerAddress;
+        _index.FromAddressAtLeast(address, _options.MaxUsersPerAddress, u => !IsExpired(u) && Usernames.Key(u.Name) != exceptKey);
 
-    private void TrackAddress(ChatUser user)
+    private void TouchLocked(ChatUser user)
     {
-        if (user.Address is { } address)
+        if (user.Streams == 0)
         {
-            if (!_byAddress.TryGetValue(address, out var users))
-            {
-                _byAddress[address] = users = [];
-            }
-            users.Add(user);
+            user.IdleSince = timeProvider.GetTimestamp();
         }
     }
-
-    private ChatUser? Holder(string key, string skeleton) =>
-        _byName.GetValueOrDefault(key) ?? _bySkeleton.GetValueOrDefault(skeleton);
 
     private bool IsExpired(ChatUser user) =>
         user.Removed || (user.Streams == 0 && timeProvider.GetElapsedTime(user.IdleSince) > _options.ReconnectGracePeriod);
+
+    private void Add(ChatUser user, string? connectionKey)
+    {
+        _index.Add(user, connectionKey);
+        _namesChanged = true;
+        telemetry.UsersOnline.Add(1);
+    }
 
     private void Remove(ChatUser user)
     {
         user.Removed = true;
         _namesChanged = true;
-        _byName.Remove(Usernames.Key(user.Name));
-        _bySkeleton.Remove(Usernames.Skeleton(user.Name));
-        _byToken.Remove(user.SessionToken);
-        if (user.Address is { } address && _byAddress.TryGetValue(address, out var users) && users.Remove(user) && users.Count == 0)
-        {
-            _byAddress.Remove(address);
-        }
-        if (_byConnection.TryGetValue(user.ConnectionKey, out var bound) && bound == user)
-        {
-            _byConnection.Remove(user.ConnectionKey);
-        }
+        _index.Remove(user);
         telemetry.UsersOnline.Add(-1);
     }
 }

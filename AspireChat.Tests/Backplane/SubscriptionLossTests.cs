@@ -1,4 +1,4 @@
-using AspireChat.ChatService.Backplane;
+using AspireChat.ChatService.Stores.Redis;
 using AspireChat.Tests.Infrastructure;
 using StackExchange.Redis;
 using static AspireChat.Protocol.MessageResponse.Types;

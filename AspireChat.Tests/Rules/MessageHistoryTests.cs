@@ -1,4 +1,5 @@
-using AspireChat.ChatService.Messaging;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Room;
 
 namespace AspireChat.Tests.Rules;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Users;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,0 @@
-using AspireChat.ChatService.Messaging;
-
-namespace AspireChat.ChatService.Backplane;
-
-// A message as the backplane carries it: numbered in an epoch of the shared room.
-public sealed record BackplaneEntry(string Epoch, ChatMessage Message);

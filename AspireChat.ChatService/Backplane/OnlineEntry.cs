@@ -1,4 +1,0 @@
-namespace AspireChat.ChatService.Backplane;
-
-// A name online anywhere in the room, with its Listen streams on every live replica.
-public sealed record OnlineEntry(string Name, DateTimeOffset OnlineSince, int Listeners);

@@ -1,5 +1,0 @@
-using AspireChat.ChatService.Users;
-
-namespace AspireChat.ChatService.Messaging;
-
-public sealed record AddUserResult(AddUserOutcome Outcome, string Message, ChatUser? User = null);

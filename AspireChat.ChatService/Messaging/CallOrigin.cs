@@ -1,5 +1,0 @@
-namespace AspireChat.ChatService.Messaging;
-
-// Where a call came from, whatever name it uses: its connection, and the address its
-// per-address limits count (PeerAddress.Key).
-public sealed record CallOrigin(string ConnectionId, string Address);

@@ -1,8 +1,0 @@
-namespace AspireChat.ChatService.Messaging;
-
-public enum MessageKind
-{
-    Chat,
-    Joined,
-    Left,
-}

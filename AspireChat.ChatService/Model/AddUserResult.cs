@@ -1,0 +1,3 @@
+namespace AspireChat.ChatService.Model;
+
+public sealed record AddUserResult(AddUserOutcome Outcome, string Message, ChatUser? User = null);

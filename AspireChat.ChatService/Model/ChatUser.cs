@@ -1,0 +1,42 @@
+namespace AspireChat.ChatService.Model;
+
+// A registered user. Identity is the Id: a later registration of the same name is another user,
+// so history written for one never reaches the other.
+public sealed class ChatUser
+{
+    internal ChatUser(long id, string name, string sessionToken, string connectionKey, DateTimeOffset onlineSince, long idleSince, string? address = null)
+    {
+        Address = address;
+        Id = id;
+        Name = name;
+        SessionToken = sessionToken;
+        ConnectionKey = connectionKey;
+        OnlineSince = onlineSince;
+        IdleSince = idleSince;
+    }
+
+    public long Id { get; }
+
+    public string Name { get; }
+
+    public string SessionToken { get; }
+
+    public DateTimeOffset OnlineSince { get; }
+
+    // The connection that registered the user: the identity of clients that send no token.
+    internal string ConnectionKey { get; }
+
+    // The address (PeerAddress.Key) it was registered from, which counts it among the users that
+    // address holds; null for a user another replica registered.
+    internal string? Address { get; }
+
+    // Guarded by the UserRegistry lock.
+    internal int Streams { get; set; }
+
+    // Timestamp (TimeProvider) since which the user has had no stream.
+    internal long IdleSince { get; set; }
+
+    internal bool Removed { get; set; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,8 @@
+namespace AspireChat.ChatService.Model;
+
+public enum MessageKind
+{
+    Chat,
+    Joined,
+    Left,
+}

@@ -1,0 +1,190 @@
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
+using Microsoft.Extensions.Options;
+
+namespace AspireChat.ChatService.Room;
+
+// This process's listeners and the recent history: every store hands it each message of the room
+// in sequence order (the in-memory store as it numbers one, Redis's receiver as one comes back).
+// Delivery happens under one lock so every listener sees the same order; it only calls TryWrite
+// on bounded queues, never awaits, so the lock is held for microseconds.
+public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<RoomFanOut> logger)
+{
+    private readonly Lock _lock = new();
+    private readonly List<Subscription> _subscriptions = [];
+    private readonly ChatOptions _options = options.Value;
+    private MessageHistory _history = new(options.Value.HistorySize);
+    private long _lastSequence;
+    private bool _stopping;
+    // Listeners are served once the store has started an epoch (a replica has joined the room).
+    private bool _ready;
+
+    // Identifies the room's run: sequence numbers start again with every epoch.
+    public string Epoch { get; private set; } = "";
+
+    // Starts (or starts again) an epoch with its history and last sequence number. Streams of an
+    // earlier epoch end, so that their clients resume in the new one.
+    public void Restart(string epoch, IReadOnlyList<ChatMessage> history, long lastSequence)
+    {
+        lock (_lock)
+        {
+            if (_ready)
+            {
+                CloseAll(SubscriptionEnd.ServiceStopping);
+            }
+            Epoch = epoch;
+            _history = new MessageHistory(_options.HistorySize);
+            foreach (var message in history)
+            {
+                _history.Add(message);
+            }
+            _lastSequence = lastSequence;
+            _ready = true;
+        }
+    }
+
+    // Queues the message for its listeners; returns how many streams it was queued for.
+    public int Deliver(ChatMessage message)
+    {
+        var deliveries = Deliver(message, out var dropped);
+        Report(message, deliveries, dropped);
+        return deliveries;
+    }
+
+    // The lock's part of Deliver, for a store that numbers under a lock of its own: Report the
+    // result once that lock is released.
+    public int Deliver(ChatMessage message, out List<Subscription>? dropped)
+    {
+        dropped = null;
+        lock (_lock)
+        {
+            _lastSequence = message.Sequence;
+            return FanOut(message, ref dropped);
+        }
+    }
+
+    public void Report(ChatMessage message, int deliveries, List<Subscription>? dropped)
+    {
+        telemetry.Deliveries.Add(deliveries);
+        if (message.Kind != MessageKind.Chat)
+        {
+            telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "sent"));
+        }
+        foreach (var subscription in dropped ?? [])
+        {
+            telemetry.DroppedListeners.Add(1);
+            ChatLog.ListenerDropped(logger, LogText.Escape(subscription.User.Name), _options.ListenerQueueCapacity);
+        }
+    }
+
+    // False until the store has started an epoch. Registered before the history is read, under
+    // the same lock: the backlog ends exactly where the live queue begins, with no gap and no
+    // duplicate.
+    public bool TryAdd(Subscription subscription, ListenSettings listen, IRoomStore store)
+    {
+        lock (_lock)
+        {
+            if (!_ready)
+            {
+                return false;
+            }
+            _subscriptions.Add(subscription);
+            subscription.StartSequence = _lastSequence;
+            if (listen.ResumeAfter is { } after)
+            {
+                Resume(subscription, after, listen.ResumeEpoch, store);
+            }
+            else if (listen.History > 0)
+            {
+                subscription.Backlog = _history.Last(listen.History, subscription.Accepts);
+            }
+            if (_stopping)
+            {
+                subscription.Close(SubscriptionEnd.ServiceStopping);
+            }
+            return true;
+        }
+    }
+
+    public void Remove(Subscription subscription)
+    {
+        lock (_lock)
+        {
+            _subscriptions.Remove(subscription);
+        }
+    }
+
+    // Ends the user's streams here; returns how many.
+    public int Close(ChatUser user, SubscriptionEnd reason)
+    {
+        lock (_lock)
+        {
+            var closed = 0;
+            foreach (var subscription in _subscriptions.Where(s => s.User == user))
+            {
+                subscription.Close(reason);
+                closed++;
+            }
+            return closed;
+        }
+    }
+
+    // Ends every subscription so Listen calls finish before the server stops.
+    public void Stop()
+    {
+        lock (_lock)
+        {
+            _stopping = true;
+            CloseAll(SubscriptionEnd.ServiceStopping);
+        }
+    }
+
+    // Under the lock.
+    private void Resume(Subscription subscription, long after, string? epoch, IRoomStore store)
+    {
+        // A resume point from an earlier epoch means nothing here: replay all we have.
+        if (!string.IsNullOrEmpty(epoch) && epoch != Epoch)
+        {
+            after = 0;
+        }
+        subscription.Backlog = _history.After(after, subscription.Accepts, out var missed);
+        subscription.Missed = missed;
+        subscription.SkipThrough = store.SkipThrough(after);
+    }
+
+    // Under the lock.
+    private void CloseAll(SubscriptionEnd reason)
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Close(reason);
+        }
+    }
+
+    // Under the lock. Presence notices are live only: they never push chat messages out of the history.
+    private int FanOut(ChatMessage message, ref List<Subscription>? dropped)
+    {
+        if (message.Kind == MessageKind.Chat)
+        {
+            _history.Add(message);
+        }
+        var deliveries = 0;
+        foreach (var subscription in _subscriptions)
+        {
+            if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
+            {
+                continue;
+            }
+            if (subscription.TryDeliver(message))
+            {
+                deliveries++;
+            }
+            else
+            {
+                (dropped ??= []).Add(subscription);
+            }
+        }
+        return deliveries;
+    }
+}

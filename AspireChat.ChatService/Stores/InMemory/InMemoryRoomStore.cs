@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Room;
+using AspireChat.ChatService.Users;
+
+namespace AspireChat.ChatService.Stores.InMemory;
+
+// A room this process holds alone: UserRegistry is the list of names, and each message is numbered
+// here and handed to RoomFanOut at once, so a send returns how many streams it reached. Nothing
+// here waits: every ValueTask it returns has completed.
+public sealed class InMemoryRoomStore : IRoomStore
+{
+    private readonly UserRegistry _users;
+    private readonly RoomFanOut _fanOut;
+    private readonly TimeProvider _timeProvider;
+    // Orders registrations, expiries and their JOINED/LEFT notices (taken before the registry's
+    // lock and the fan-out's, never after).
+    private readonly Lock _presenceLock = new();
+    // Numbers the messages in the order the fan-out delivers them (taken before the fan-out's lock).
+    private readonly Lock _numberingLock = new();
+    private long _lastSequence;
+
+    public InMemoryRoomStore(UserRegistry users, RoomFanOut fanOut, TimeProvider timeProvider)
+    {
+        _users = users;
+        _fanOut = fanOut;
+        _timeProvider = timeProvider;
+        // One epoch for the life of the process: its sequence numbers start again after a restart.
+        fanOut.Restart(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), history: [], lastSequence: 0);
+    }
+
+    public ValueTask<Registration> RegisterAsync(string name, string? sessionToken, string connectionKey, string address, PresenceNotices presence)
+    {
+        lock (_presenceLock)
+        {
+            var registration = _users.Register(name, sessionToken, connectionKey, address);
+            if (registration.Expired is { } expired)
+            {
+                Wait(presence.LeftAsync(expired));
+            }
+            if (registration is { User: { } user, IsNew: true })
+            {
+                Wait(presence.JoinedAsync(user));
+            }
+            return ValueTask.FromResult(registration);
+        }
+    }
+
+    // Every session is this process's: UserRegistry knows them all.
+    public ValueTask<ChatUser?> FindSessionAsync(string sessionToken) => ValueTask.FromResult<ChatUser?>(null);
+
+    public ValueTask<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName)
+    {
+        ChatUser? recipient = null;
+        if (recipientName is not null && (recipient = _users.FindByName(recipientName)) is null)
+        {
+            return ValueTask.FromResult(new PublishResult(PublishOutcome.UnknownRecipient));
+        }
+        // Without a listener on the room's source, the request's own span still links receivers to the call.
+        var trace = Activity.Current;
+        ChatMessage message;
+        int deliveries;
+        List<Subscription>? dropped;
+        lock (_numberingLock)
+        {
+            message = new ChatMessage(++_lastSequence, _timeProvider.GetUtcNow(), kind, sender.Name, text, recipient?.Id, recipient?.Name, trace?.Id, trace?.TraceStateString);
+            deliveries = _fanOut.Deliver(message, out dropped);
+        }
+        _fanOut.Report(message, deliveries, dropped);
+        return ValueTask.FromResult(new PublishResult(PublishOutcome.Published, message, deliveries));
+    }
+
+    public ValueTask<IReadOnlyList<OnlineEntry>> OnlineAsync() =>
+        ValueTask.FromResult<IReadOnlyList<OnlineEntry>>([.. _users.Online().Select(u => new OnlineEntry(u.Name, u.OnlineSince, _users.StreamsOf(u)))]);
+
+    public Task SweepAsync(PresenceNotices presence)
+    {
+        lock (_presenceLock)
+        {
+            foreach (var user in _users.RemoveExpired())
+            {
+                Wait(presence.LeftAsync(user));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    // A name is held here for as long as its streams are open (UserRegistry).
+    public Task HoldNameAsync(ChatUser user) => Task.CompletedTask;
+
+    // UserRegistry.CloseStream has started the grace period.
+    public void LastStreamClosed(ChatUser user)
+    {
+    }
+
+    // Every live message here comes after the subscription began, whatever the resume point (one
+    // from before a restart may be ahead of this run's numbers).
+    public long SkipThrough(long resumeAfter) => 0;
+
+    // A notice published here has gone out when its call returns: it goes out under the presence lock.
+    private static void Wait<T>(ValueTask<T> notice) => notice.GetAwaiter().GetResult();
+
+    private static void Wait(ValueTask notice) => notice.GetAwaiter().GetResult();
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Wire;
+using AspireChat.Conventions;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AspireChat.ChatService.Stores.Redis;
+
+// The room as Redis holds it for every replica: the names online (a hash per name that expires
+// after the reconnect grace period unless a replica's stream renews it), one sequence counter, the
+// history (a stream trimmed to HistorySize) and a channel that carries every accepted message to
+// every replica. Each step is one script (RedisScripts), so replicas never disagree.
+public sealed class RedisBackplane
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly ChatOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ChatTelemetry _telemetry;
+    private readonly RedisKeys _keys;
+    private readonly RedisOnlineNames _online;
+    private readonly Lazy<(string Host, int Port)> _peer;
+
+    public RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
+    {
+        _redis = redis;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _telemetry = telemetry;
+        _keys = new RedisKeys(_options.RedisKeyPrefix);
+        _online = new RedisOnlineNames(redis, _keys, timeProvider);
+        // The Redis endpoint as a publish span's peer (found once: it does not change).
+        _peer = new(() => redis.GetEndPoints().FirstOrDefault() switch
+        {
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            var other => (other?.ToString() ?? "", 0),
+        });
+    }
+
+    // This process among the replicas: names the stream counts it keeps in each user's hash.
+    public string ReplicaId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    public RedisChannel Channel => _keys.Channel;
+
+    // How long a name lasts in Redis without a renewal: the grace period (at least a second) ...
+    private long LeaseMilliseconds => (long)Math.Max(_options.ReconnectGracePeriod.TotalMilliseconds, 1000);
+
+    // ... and, while it has streams, one renewal interval more: a replica that dies just before
+    // its next renewal frees the name no sooner than the grace period after it died.
+    private long StreamingLeaseMilliseconds => LeaseMilliseconds + (long)_options.SweepInterval.TotalMilliseconds;
+
+    private IDatabase Database => _redis.GetDatabase();
+
+    private string ReplicaField => $"s:{ReplicaId}";
+
+    public Task<SharedUser?> ClaimAsync(string name, string? presentedToken, string newToken, string connection) => RedisFailures.RunAsync(async () =>
+    {
+        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Claim,
+            [_keys.User(name), _keys.Look(name)],
+            [name, Usernames.Key(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), NewUserId()]))!;
+        var status = (int)result[0];
+        return status < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1);
+    });
+
+    // The session a token names, if it is still that name's session.
+    public Task<SharedUser?> FindAsync(string token, string name) => RedisFailures.RunAsync(async () =>
+    {
+        var fields = await Database.HashGetAsync(_keys.User(name), ["token", "id", "name", "since"]);
+        return fields[0] == token
+            ? new SharedUser((long)fields[1], (string)fields[2]!, token, DateTimeOffset.FromUnixTimeMilliseconds((long)fields[3]))
+            : null;
+    });
+
+    // Numbers the message and sends it to every replica (this one included), in one step. The
+    // span is the producer of the deliveries on every replica: the trace goes sender → this
+    // replica → Redis → each replica → each receiver.
+    public Task<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName) => RedisFailures.RunAsync(async () =>
+    {
+        using var activity = _telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", Channel.ToString());
+        // The dashboard shows the Redis resource these name as the span's peer.
+        activity?.SetTag("server.address", _peer.Value.Host);
+        activity?.SetTag("server.port", _peer.Value.Port);
+        var trace = activity ?? Activity.Current;
+        var draft = new ChatMessage(0, _timeProvider.GetUtcNow(), kind, sender.Name, text, TraceParent: trace?.Id, TraceState: trace?.TraceStateString);
+        var payload = ChatMessageProto.ToProto(draft).ToByteArray();
+        var senderKey = _keys.User(sender.Name);
+        var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", _ => "chat" };
+        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
+            [_keys.Sequence, _keys.Log, senderKey, recipientName is null ? senderKey : _keys.User(recipientName), kind == MessageKind.Left ? _keys.Left(sender.Id) : senderKey, _keys.Epoch],
+            [sender.SessionToken, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName, NewEpoch()]))!;
+        var sequence = (long)result[0];
+        activity?.SetTag(ChatTelemetry.SequenceTag, sequence);
+        return sequence switch
+        {
+            -1 => new PublishResult(PublishOutcome.SessionGone),
+            -2 => new PublishResult(PublishOutcome.UnknownRecipient),
+            -3 => new PublishResult(PublishOutcome.AlreadyNotified),
+            -4 => new PublishResult(PublishOutcome.StillOnline),
+            _ => new PublishResult(PublishOutcome.Published, draft with
+            {
+                Sequence = sequence,
+                RecipientId = (long)result[1] is > 0 and var recipientId ? recipientId : null,
+                RecipientName = (string?)result[2] is { Length: > 0 } recipient ? recipient : null,
+            }),
+        };
+    });
+
+    // Keeps the names of this replica's users online, and this replica among the live ones;
+    // returns the users whose name is no longer their session's.
+    public Task<IReadOnlyList<ChatUser>> RenewAsync(IReadOnlyList<(ChatUser User, int Streams)> users) => RedisFailures.RunAsync<IReadOnlyList<ChatUser>>(async () =>
+    {
+        var heartbeat = Database.StringSetAsync(_keys.Replica(ReplicaId), 1, TimeSpan.FromMilliseconds(LeaseMilliseconds));
+        var renewals = users.Select(u => Database.ScriptEvaluateAsync(RedisScripts.Renew,
+            [_keys.User(u.User.Name), _keys.Look(u.User.Name)],
+            [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), Usernames.Key(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
+        await heartbeat;
+        var renewed = await Task.WhenAll(renewals);
+        return [.. users.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User)];
+    });
+
+    // Every name online on any replica (RedisOnlineNames).
+    public Task<IReadOnlyList<OnlineEntry>> OnlineAsync() => _online.ReadAsync();
+
+    // The room's epoch (made by the first replica that asks) and its last sequence number.
+    // Read first, and the epoch made only when there is none: a Redis out of memory refuses every
+    // write, and the receivers keep catching up meanwhile.
+    public Task<(string Epoch, long Sequence)> ReadStateAsync() => RedisFailures.RunAsync(async () =>
+    {
+        var values = await Database.StringGetAsync([_keys.Epoch, _keys.Sequence]);
+        if (values[0].IsNull)
+        {
+            await Database.StringSetAsync(_keys.Epoch, NewEpoch(), when: When.NotExists);
+            values = await Database.StringGetAsync([_keys.Epoch, _keys.Sequence]);
+        }
+        return ((string)values[0]!, values[1].IsNull ? 0 : (long)values[1]);
+    });
+
+    // Up to count chat messages after a sequence number, oldest first, from the shared history.
+    public Task<IReadOnlyList<BackplaneEntry>> ReadAfterAsync(long sequence, int count) => RedisFailures.RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
+    {
+        var entries = await Database.StreamRangeAsync(_keys.Log, $"{(sequence + 1).ToString(CultureInfo.InvariantCulture)}-0", "+", count);
+        return [.. BackplaneCodec.DecodeAll(entries)];
+    });
+
+    // The newest count chat messages, oldest first.
+    public Task<IReadOnlyList<BackplaneEntry>> ReadLatestAsync(int count) => RedisFailures.RunAsync<IReadOnlyList<BackplaneEntry>>(async () =>
+    {
+        var entries = await Database.StreamRangeAsync(_keys.Log, "-", "+", count, Order.Descending);
+        return [.. BackplaneCodec.DecodeAll(entries.Reverse())];
+    });
+
+    // Only once connected: the Redis client registers a queue before a SUBSCRIBE that then fails,
+    // and would keep it (filling, unread) for ever; one that fails anyway is removed again.
+    public Task<ChannelMessageQueue> SubscribeAsync() => RedisFailures.RunAsync(async () =>
+    {
+        if (!_redis.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Not connected to Redis.", null, CommandStatus.WaitingToBeSent);
+        }
+        var subscriber = _redis.GetSubscriber();
+        try
+        {
+            return await subscriber.SubscribeAsync(Channel);
+        }
+        catch (Exception ex) when (RedisFailures.Unavailable(ex) is not null)
+        {
+            await subscriber.UnsubscribeAsync(Channel, handler: null, CommandFlags.FireAndForget);
+            throw;
+        }
+    });
+
+    private static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    // Positive, and never one another session had: delivery of a direct message matches on it.
+    private static long NewUserId() => (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | 1;
+}

@@ -1,0 +1,138 @@
+using AspireChat.ChatService.Configuration;
+using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Model;
+using AspireChat.ChatService.Room;
+using AspireChat.ChatService.Users;
+using AspireChat.Conventions;
+using Microsoft.Extensions.Options;
+
+namespace AspireChat.ChatService.Stores.Redis;
+
+// A room that replicas share through Redis (RedisBackplane): Redis registers the names and numbers
+// the messages, and BackplaneReceiver brings every message back to each replica's RoomFanOut.
+// UserRegistry is this replica's view of the names: a session Redis holds is adopted there when
+// it is first seen, and forgotten (its streams ended) once Redis says it is another's.
+public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users, SessionTokens tokens, RoomFanOut fanOut, IOptions<ChatOptions> options, TimeProvider timeProvider, ILogger<RedisRoomStore> logger) : IRoomStore
+{
+    private readonly ChatOptions _options = options.Value;
+    // Users expired here whose LEFT notice waits until the name has expired everywhere.
+    private readonly List<(ChatUser User, long Since)> _departing = [];
+
+    public async ValueTask<Registration> RegisterAsync(string name, string? sessionToken, string connectionKey, string address, PresenceNotices presence)
+    {
+        if (await backplane.ClaimAsync(name, sessionToken, tokens.Issue(name), connectionKey) is not { } shared)
+        {
+            return new Registration(null, IsNew: false, Expired: null);
+        }
+        var user = Adopt(shared, connectionKey, address);
+        if (shared.IsNew)
+        {
+            await presence.JoinedAsync(user);
+        }
+        return new Registration(user, shared.IsNew, Expired: null);
+    }
+
+    public async ValueTask<ChatUser?> FindSessionAsync(string sessionToken) =>
+        SessionTokens.TryReadUsername(sessionToken, out var name) && await backplane.FindAsync(sessionToken, name) is { } shared
+            ? Adopt(shared, connectionKey: null)
+            : null;
+
+    public async ValueTask<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName)
+    {
+        var published = await backplane.PublishAsync(kind, sender, text, recipientName);
+        if (published.Outcome == PublishOutcome.SessionGone && kind == MessageKind.Chat)
+        {
+            EndSession(sender);
+        }
+        return published;
+    }
+
+    public async ValueTask<IReadOnlyList<OnlineEntry>> OnlineAsync() =>
+        [.. (await backplane.OnlineAsync()).OrderBy(u => Usernames.Key(u.Name), StringComparer.Ordinal)];
+
+    // Keeps this replica's listening users online in the shared room; ends the streams of those
+    // whose name is no longer theirs; sends the LEFT notices of users gone everywhere.
+    public async Task SweepAsync(PresenceNotices presence)
+    {
+        try
+        {
+            foreach (var lost in await backplane.RenewAsync(users.Listening()))
+            {
+                EndSession(lost);
+            }
+            await NotifyDepartedAsync(presence);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Names last a grace period in Redis: the next sweep renews them, well within it.
+            BackplaneLog.Unavailable(logger, ex);
+        }
+    }
+
+    // Held from the moment the stream is open, not from the next renewal: a replica that dies
+    // right after it still holds the name for the grace period.
+    public Task HoldNameAsync(ChatUser user) => RenewQuietlyAsync([(user, users.StreamsOf(user))]);
+
+    // The grace period starts now for every replica, not at the next renewal.
+    public void LastStreamClosed(ChatUser user) => _ = RenewQuietlyAsync([(user, 0)]);
+
+    // The replica the listener saw last may be ahead of this one.
+    public long SkipThrough(long resumeAfter) => resumeAfter;
+
+    // address: where a registration here came from; null for a session taken up from another replica.
+    private ChatUser Adopt(SharedUser shared, string? connectionKey, string? address = null)
+    {
+        var user = users.Adopt(shared, connectionKey, out var replaced, address);
+        foreach (var stale in replaced)
+        {
+            EndStreams(stale);
+        }
+        return user;
+    }
+
+    private void EndSession(ChatUser user)
+    {
+        users.Forget(user);
+        EndStreams(user);
+    }
+
+    // Its name is another session's now: its streams end with UNAUTHENTICATED (register again).
+    private void EndStreams(ChatUser user)
+    {
+        if (fanOut.Close(user, SubscriptionEnd.SessionEnded) > 0)
+        {
+            BackplaneLog.SessionLost(logger, LogText.Escape(user.Name));
+        }
+    }
+
+    // A user expired here may still be online on another replica: the notice goes out once the
+    // name has expired in Redis too (by whichever replica sees it first), or not at all from here
+    // if another replica still has it after two grace periods (that replica sends it).
+    private async Task NotifyDepartedAsync(PresenceNotices presence)
+    {
+        var patience = timeProvider.GetTimestamp() - (long)(2 * Math.Max(_options.ReconnectGracePeriod.TotalSeconds, 1) * timeProvider.TimestampFrequency);
+        _departing.AddRange(users.RemoveExpired().Select(u => (u, timeProvider.GetTimestamp())));
+        foreach (var (user, since) in _departing.ToArray())
+        {
+            // Asked first, so that a user still online elsewhere spends none of the notice budget.
+            var stillOnline = await backplane.FindAsync(user.SessionToken, user.Name) is not null;
+            var outcome = stillOnline ? null : await presence.LeftAsync(user);
+            if (since < patience || (outcome is not null && outcome != PublishOutcome.StillOnline))
+            {
+                _departing.Remove((user, since));
+            }
+        }
+    }
+
+    private async Task RenewQuietlyAsync(IReadOnlyList<(ChatUser, int)> renewed)
+    {
+        try
+        {
+            await backplane.RenewAsync(renewed);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The next renewal (IdleUserSweeper) tries again.
+        }
+    }
+}

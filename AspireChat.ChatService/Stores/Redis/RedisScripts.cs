@@ -1,0 +1,121 @@
+namespace AspireChat.ChatService.Stores.Redis;
+
+// The backplane's atomic steps, run by Redis as Lua scripts: one round trip each, and no other
+// command runs in between (so two replicas can never both take a name or one sequence number).
+// Keys share one hash tag ("{prefix}"), so the scripts also run on a Redis Cluster.
+internal static class RedisScripts
+{
+    // Sets a name's time to live, unless a renewal has given it longer (a stream's lease).
+    private const string Extend = """
+        local function extend(key, ms)
+          if redis.call('PTTL', key) < tonumber(ms) then
+            redis.call('PEXPIRE', key, ms)
+          end
+        end
+
+        """;
+
+    // KEYS: user hash, look-alike key.
+    // ARGV: name, name key, presented token, new token, connection, grace (ms), now (unix ms), a
+    // new user id (random: ids never repeat, even after Redis has lost its data).
+    // Returns {status, id, name, token, since}: 1 new, 0 the same caller again, -1 taken.
+    public const string Claim = Extend + """
+        local current = redis.call('HMGET', KEYS[1], 'token', 'conn', 'id', 'name', 'since')
+        if current[1] then
+          if current[1] == ARGV[3] or current[2] == ARGV[5] then
+            extend(KEYS[1], ARGV[6])
+            extend(KEYS[2], ARGV[6])
+            return {0, current[3], current[4], current[1], current[5]}
+          end
+          return {-1}
+        end
+        local holder = redis.call('GET', KEYS[2])
+        if holder and holder ~= ARGV[2] then
+          return {-1}
+        end
+        local id = ARGV[8]
+        redis.call('HSET', KEYS[1], 'id', id, 'name', ARGV[1], 'token', ARGV[4], 'conn', ARGV[5], 'since', ARGV[7], 'look', KEYS[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[6])
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[6])
+        return {1, id, ARGV[1], ARGV[4], ARGV[7]}
+        """;
+
+    // KEYS: sequence counter, log stream, sender's user hash, recipient's user hash (the sender's
+    // again for a broadcast), the "left" marker of a LEFT notice (the sender's hash otherwise),
+    // the epoch.
+    // ARGV: sender token, payload, history size, grace (ms), '1' for a direct message, channel,
+    // 'chat' | 'joined' | 'left', a new epoch (taken only if Redis has none: it lost its data).
+    // Returns {sequence, recipient id, recipient name, epoch}; {-1} when the sender's session is
+    // gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already sent, {-4}
+    // when the user of a LEFT notice is still online (on another replica).
+    // The entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no spaces in
+    // epochs or names), so a receiver knows at once when the room has started again.
+    // The epoch is taken first: a Redis out of memory refuses a script's first command that could
+    // make it grow, but none after a write has run (a script is never stopped halfway). So every
+    // message is refused then, with nothing done, and not only those whose sender's lease needed
+    // no extending.
+    public const string Publish = Extend + """
+        redis.call('SET', KEYS[6], ARGV[8], 'NX')
+        local token = redis.call('HGET', KEYS[3], 'token')
+        if ARGV[7] == 'left' then
+          if token == ARGV[1] then
+            return {-4}
+          end
+          if not redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then
+            return {-3}
+          end
+        else
+          if token ~= ARGV[1] then
+            return {-1}
+          end
+          extend(KEYS[3], ARGV[4])
+          local look = redis.call('HGET', KEYS[3], 'look')
+          if look then
+            extend(look, ARGV[4])
+          end
+        end
+        local rid, rname = '0', ''
+        if ARGV[5] == '1' then
+          local recipient = redis.call('HMGET', KEYS[4], 'id', 'name')
+          if not recipient[1] then
+            return {-2}
+          end
+          rid, rname = recipient[1], recipient[2]
+        end
+        local epoch = redis.call('GET', KEYS[6])
+        local sequence = redis.call('INCR', KEYS[1])
+        local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]
+        if ARGV[7] == 'chat' then
+          redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], sequence .. '-1', 'e', entry)
+        end
+        redis.call('PUBLISH', ARGV[6], entry)
+        return {sequence, rid, rname, epoch}
+        """;
+
+    // KEYS: user hash, look-alike key. ARGV: token, grace (ms), replica field, this replica's
+    // stream count, id, name, since, name key, connection.
+    // Keeps a name online while one of this replica's streams uses it (and for the grace period
+    // after). A name Redis has lost (an outage longer than the grace period, or data lost) is
+    // taken back for its session unless somebody else has it: returns 0 then.
+    public const string Renew = """
+        local token = redis.call('HGET', KEYS[1], 'token')
+        if not token then
+          local holder = redis.call('GET', KEYS[2])
+          if holder and holder ~= ARGV[8] then
+            return 0
+          end
+          redis.call('HSET', KEYS[1], 'id', ARGV[5], 'name', ARGV[6], 'token', ARGV[1], 'conn', ARGV[9], 'since', ARGV[7], 'look', KEYS[2])
+          redis.call('SET', KEYS[2], ARGV[8], 'PX', ARGV[2])
+        elseif token ~= ARGV[1] then
+          return 0
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[2], ARGV[2])
+        if ARGV[4] == '0' then
+          redis.call('HDEL', KEYS[1], ARGV[3])
+        else
+          redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])
+        end
+        return 1
+        """;
+}

@@ -1,7 +1,0 @@
-namespace AspireChat.ChatService.Users;
-
-// The outcome of UserRegistry.Register: User is null when the name is taken by somebody else.
-// Expired is a user whose grace period had passed and who was removed to make room. Held: the name
-// is held for its owner after a restart (NameReservations). AddressFull: the caller's address holds
-// as many users as it may.
-public sealed record Registration(ChatUser? User, bool IsNew, ChatUser? Expired, bool Held = false, bool AddressFull = false);
