@@ -1,6 +1,7 @@
 extern alias apphost;
 
 using Aspire.Hosting.Testing;
+using AspireChat.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace AspireChat.AppHost.Tests;

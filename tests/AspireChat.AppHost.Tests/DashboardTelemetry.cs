@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AspireChat.Testing;
 
 namespace AspireChat.AppHost.Tests;
 

@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.AppHost.Tests;
 
 // What the operating system says about a process the app started.

@@ -1,4 +1,5 @@
 using AspireChat.Protocol;
+using AspireChat.Testing;
 using Grpc.Net.Client;
 
 namespace AspireChat.AppHost.Tests;

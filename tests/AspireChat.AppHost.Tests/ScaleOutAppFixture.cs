@@ -2,6 +2,7 @@ extern alias apphost;
 
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
+using AspireChat.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AspireChat.AppHost.Tests;
@@ -38,6 +39,8 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The app model runs Debian's redis-server as its backplane.
+        DebianPackages.Require("redis-server", () => File.Exists(RedisServerProcess.ServerPath), "The scale-out run");
         var appHost = await DistributedApplicationTestingBuilder
             .CreateAsync<apphost::Projects.AspireChat_AppHost>(["--replicas", $"{Replicas}", .. DashboardTelemetry.ApiArguments(_dashboardApiKey)], (options, _) => options.DisableDashboard = false)
             .StartupTimeout();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AspireChat.Testing;
 
 namespace AspireChat.Bench.Tests;
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using AspireChat.Testing;
 
 namespace AspireChat.Bench.Tests;
 
-// A test that runs a Python grpcio server: skipped, saying why, when Debian's /usr/bin/python3
-// cannot import grpc (the test command installs it: eng/install-test-dependencies.sh, as root).
+// A test that runs a Python grpcio server. Debian's python3-grpcio is installed when
+// /usr/bin/python3 cannot import grpc; where it cannot be installed (no root), the test is
+// skipped, saying why.
 public sealed class PythonGrpcFactAttribute : FactAttribute
 {
     public const string Python = "/usr/bin/python3";
@@ -20,14 +22,25 @@ public sealed class PythonGrpcFactAttribute : FactAttribute
 
     private static string? FindProblem()
     {
+        try
+        {
+            DebianPackages.Require("python3-grpcio", ImportsGrpc, "The grpcio server tests");
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static bool ImportsGrpc()
+    {
         if (!File.Exists(Python))
         {
-            return $"{Python} is missing: install Debian's python3 and python3-grpcio (eng/install-test-dependencies.sh).";
+            return false;
         }
         using var check = Process.Start(new ProcessStartInfo(Python, ["-c", "import grpc"]) { RedirectStandardError = true, UseShellExecute = false })!;
         check.StandardError.ReadToEnd();
-        return check.WaitForExit(TimeoutExtensions.DefaultTimeoutSpan) && check.ExitCode == 0
-            ? null
-            : $"{Python} cannot import grpc: run eng/install-test-dependencies.sh as root (apt-get install python3-grpcio).";
+        return check.WaitForExit(TimeoutExtensions.DefaultTimeoutSpan) && check.ExitCode == 0;
     }
 }

@@ -1,3 +1,4 @@
+using AspireChat.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AspireChat.ChatService.FunctionalTests;

@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests;
 
 // A service with small per-connection limits, a short history and few presence notices; no

@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests;
 
 // A service that pings its clients every second and gives up on one a second later, and frees a

@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests;
 
 // A service that lets an idle connection go after a second and resets a unary call after two.

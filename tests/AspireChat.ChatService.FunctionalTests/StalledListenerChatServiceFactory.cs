@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests;
 
 // A service that drops a listener after 4 queued messages and cuts off a stalled one 200 ms later.

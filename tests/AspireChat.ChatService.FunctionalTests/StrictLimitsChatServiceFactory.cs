@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests;
 
 // A service with small limits, to meet each of them.

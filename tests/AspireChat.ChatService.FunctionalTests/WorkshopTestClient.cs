@@ -1,3 +1,4 @@
+using AspireChat.Testing;
 using Grpc.Net.Client;
 using Workshop.Protocol;
 

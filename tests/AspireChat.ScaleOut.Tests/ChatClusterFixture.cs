@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ScaleOut.Tests;
 
 // Three replicas on one Redis, started once for every test of the Backplane collection: the

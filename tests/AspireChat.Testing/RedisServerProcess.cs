@@ -48,10 +48,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException("redis-server is running already.");
         }
-        if (!File.Exists(ServerPath))
-        {
-            throw new InvalidOperationException($"{ServerPath} is missing: install Debian's redis-server (eng/install-test-dependencies.sh).");
-        }
+        DebianPackages.Require("redis-server", () => File.Exists(ServerPath), "The Redis tests");
         _process?.Dispose();
         _process = Start();
         await WaitUntilAnswersPingAsync();

@@ -1,3 +1,4 @@
+using AspireChat.Testing;
 using Microsoft.Playwright;
 
 namespace AspireChat.AppHost.Tests.Dashboard;

@@ -1,19 +1,17 @@
+using AspireChat.Testing;
 using Microsoft.Playwright;
 
 namespace AspireChat.AppHost.Tests.Dashboard;
 
-// Debian's Chromium, driven by Playwright (its own browser download cannot work here). The
-// README's test command installs it when missing (eng/install-test-dependencies.sh).
+// Debian's Chromium, driven by Playwright (its own browser download cannot work here), installed
+// by the first launch that finds it missing.
 public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"The browser tests need Chromium at {ExecutablePath}: run eng/install-test-dependencies.sh as root (dotnet test does so when it runs as root).");
-        }
+        DebianPackages.Require("chromium", () => File.Exists(ExecutablePath), "The browser tests");
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,

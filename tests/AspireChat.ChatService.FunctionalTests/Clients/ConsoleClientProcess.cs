@@ -1,3 +1,5 @@
+using AspireChat.Testing;
+
 namespace AspireChat.ChatService.FunctionalTests.Clients;
 
 public static class ConsoleClientProcess

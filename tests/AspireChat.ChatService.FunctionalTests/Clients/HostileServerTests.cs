@@ -1,5 +1,3 @@
-using AspireChat.Testing;
-
 namespace AspireChat.ChatService.FunctionalTests.Clients;
 
 // The console client against a server that puts escape sequences in every string it sends: none
