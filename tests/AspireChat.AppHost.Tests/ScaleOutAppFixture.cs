@@ -40,7 +40,7 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The app model runs Debian's redis-server as its backplane.
-        DebianPackages.Require("redis-server", () => File.Exists(RedisServerProcess.ServerPath), "The scale-out run");
+        DebianPackages.Require("redis-server", () => File.Exists(RedisServerProcess.ServerPath), "the scale-out run");
         var appHost = await DistributedApplicationTestingBuilder
             .CreateAsync<apphost::Projects.AspireChat_AppHost>(["--replicas", $"{Replicas}", .. DashboardTelemetry.ApiArguments(_dashboardApiKey)], (options, _) => options.DisableDashboard = false)
             .StartupTimeout();

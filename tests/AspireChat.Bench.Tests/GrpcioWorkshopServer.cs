@@ -4,7 +4,7 @@ using AspireChat.Testing;
 
 namespace AspireChat.Bench.Tests;
 
-// The workshop's contract served by Python grpcio (Bench/Python/workshop_server.py), which
+// The workshop's contract served by Python grpcio (Python/workshop_server.py), which
 // sends a stream's response headers only with its first message.
 public sealed class GrpcioWorkshopServer : IAsyncDisposable
 {
@@ -20,7 +20,7 @@ public sealed class GrpcioWorkshopServer : IAsyncDisposable
 
     public static async Task<GrpcioWorkshopServer> StartAsync()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Bench", "Python", "workshop_server.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "Python", "workshop_server.py");
         var process = Process.Start(new ProcessStartInfo(PythonGrpcFactAttribute.Python, [script])
         {
             RedirectStandardOutput = true,

@@ -24,7 +24,7 @@ public sealed class PythonGrpcFactAttribute : FactAttribute
     {
         try
         {
-            DebianPackages.Require("python3-grpcio", ImportsGrpc, "The grpcio server tests");
+            DebianPackages.Require("python3-grpcio", ImportsGrpc, "the grpcio server test");
             return null;
         }
         catch (InvalidOperationException ex)

@@ -33,8 +33,8 @@ public static class DebianPackages
         if (!isInstalled())
         {
             throw new InvalidOperationException(
-                $"{neededFor} need Debian's {package}, which is missing and could not be installed: {s_failures.GetValueOrDefault(package)} " +
-                "Install it (sudo apt-get install " + package + ") or run eng/install-test-dependencies.sh as root.");
+                $"Debian's {package} is missing and could not be installed for {neededFor}: {s_failures.GetValueOrDefault(package)} " +
+                $"Install it (sudo apt-get install {package}) or run eng/install-test-dependencies.sh as root.");
         }
     }
 

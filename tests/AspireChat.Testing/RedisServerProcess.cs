@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StackExchange.Redis;
 
 namespace AspireChat.Testing;
 
@@ -48,7 +47,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException("redis-server is running already.");
         }
-        DebianPackages.Require("redis-server", () => File.Exists(ServerPath), "The Redis tests");
+        DebianPackages.Require("redis-server", () => File.Exists(ServerPath), "the Redis tests");
         _process?.Dispose();
         _process = Start();
         await WaitUntilAnswersPingAsync();
@@ -116,17 +115,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
     }
 
     // PING answered with PONG: once it listens and has loaded its AOF (LOADING before that).
-    public async Task<bool> AnswersPingAsync()
-    {
-        try
-        {
-            return await CommandAsync("PING") is ["+PONG"];
-        }
-        catch (RedisException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> AnswersPingAsync() => RedisProbe.AnswersPingAsync(new Uri($"redis://{ConnectionString}"));
 
     private Task WaitUntilAnswersPingAsync() =>
         TimeoutExtensions.WaitUntilAsync(

@@ -11,7 +11,7 @@ public static class Chromium
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        DebianPackages.Require("chromium", () => File.Exists(ExecutablePath), "The browser tests");
+        DebianPackages.Require("chromium", () => File.Exists(ExecutablePath), "the browser tests");
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
