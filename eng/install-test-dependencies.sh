@@ -2,8 +2,9 @@
 # Installs the Debian packages the tests need, when they are missing: chromium for the browser
 # tests (Playwright's own browser download cannot work here, so they drive /usr/bin/chromium),
 # python3-grpcio for the bench test against a grpcio server of the workshop's contract, and
-# redis-server for the backplane and scale-out tests (a real Redis, never a fake).
-# Run by `dotnet test` (a target in AspireChat.Tests.csproj) and by .ci/run.
+# redis-server for the scale-out tests (a real Redis, never a fake).
+# Run by .ci/run before `dotnet test`. Without it, the fixture that first needs a package installs
+# that one (tests/AspireChat.Testing/DebianPackages.cs); building the tests installs nothing.
 set -euo pipefail
 
 missing=()

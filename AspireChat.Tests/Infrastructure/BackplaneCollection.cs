@@ -1,8 +1,0 @@
-namespace AspireChat.Tests.Infrastructure;
-
-// The backplane's rule tests share one cluster and run one after another.
-[CollectionDefinition(Name)]
-public sealed class BackplaneCollection : ICollectionFixture<ChatClusterFixture>
-{
-    public const string Name = "Backplane";
-}

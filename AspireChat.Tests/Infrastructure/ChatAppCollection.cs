@@ -1,8 +1,0 @@
-namespace AspireChat.Tests.Infrastructure;
-
-// The distributed and browser tests share one running app; they run one after another.
-[CollectionDefinition(Name)]
-public sealed class ChatAppCollection : ICollectionFixture<ChatAppFixture>
-{
-    public const string Name = "ChatApp";
-}
