@@ -1,3 +1,4 @@
+using AspireChat.Protocol;
 using AspireChat.Testing;
 using static AspireChat.Protocol.MessageResponse.Types;
 
@@ -19,20 +20,14 @@ public sealed class AddressFloodTests(AddressLimitsChatServiceFactory server) : 
                 clients.Add(client);
                 var response = await client.AddUserAsync(UniqueName.For("crowd"));
                 registrations.Add(response.Code);
-                if (response.Code == Code.RateLimited)
-                {
-                    Assert.Contains("your network address", response.Msg);
-                }
+                AssertRefusalNamesTheAddress(response);
             }
             var sends = new List<Code>();
             foreach (var client in clients.Where(c => c.Username is not null))
             {
                 var response = await client.SendAsync("hello");
                 sends.Add(response.Code);
-                if (response.Code == Code.RateLimited)
-                {
-                    Assert.Contains("your network address", response.Msg);
-                }
+                AssertRefusalNamesTheAddress(response);
             }
 
             Assert.Equal(AddressLimitsChatServiceFactory.RegistrationBurstPerAddress, registrations.Count(c => c == Code.Added));
@@ -46,6 +41,13 @@ public sealed class AddressFloodTests(AddressLimitsChatServiceFactory server) : 
             {
                 await client.DisposeAsync();
             }
+        }
+    }
+    private static void AssertRefusalNamesTheAddress(MessageResponse response)
+    {
+        if (response.Code == Code.RateLimited)
+        {
+            Assert.Contains("your network address", response.Msg);
         }
     }
 }
