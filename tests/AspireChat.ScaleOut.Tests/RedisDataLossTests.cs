@@ -182,6 +182,6 @@ public sealed class RedisDataLossTests(ITestOutputHelper output)
     private static void AssertSame(List<string> expected, IReadOnlyList<Message> received, string who)
     {
         var got = received.Select(m => $"{m.Sequence} {m.User.Username}: {m.Msg}").ToList();
-        Assert.True(expected.SequenceEqual(got), $"{who} received{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+        Sequences.AssertSame(expected, got, $"{who} received");
     }
 }

@@ -43,7 +43,7 @@ public sealed class RedisOutOfMemoryTests(ITestOutputHelper output)
         Assert.True(registersAfter.Code == Code.Added, $"AddUser after the limit was lifted: {registersAfter.Code} {registersAfter.Msg}");
         var got = received.Where(m => m.User.Username == alice.Username).Select(m => $"{m.Sequence}: {m.Msg}").ToList();
         var expected = new[] { $"{before.Sequence}: before redis ran out of memory", $"{after.Response.Sequence}: {after.Text}" };
-        Assert.True(got.SequenceEqual(expected), $"alice's stream:{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+        Sequences.AssertSame(expected, got, "alice's stream:");
         Assert.True(cluster.Replicas[0].IsRunning, $"the replica exited:{Environment.NewLine}{cluster.Output()}");
     }
 }

@@ -98,7 +98,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         foreach (var (history, r) in histories.Select((h, r) => (h, r)))
         {
             var got = history.Where(m => senders.Contains(m.User.Username)).Select(m => $"{m.Sequence}: {m.Msg}").ToList();
-            Assert.True(expected.SequenceEqual(got), $"resume from 0 on replica {r} after the outage:{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+            Sequences.AssertSame(expected, got, $"resume from 0 on replica {r} after the outage:");
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         foreach (var (who, stream) in new[] { ("alice's stream on replica 0", aliceListens), ("bob's stream on replica 1", bobListens) })
         {
             var got = (await stream.ReadUntilAsync("marker")).Select(m => $"{m.Sequence}: {m.Msg}").ToList();
-            Assert.True(expected.SequenceEqual(got), $"{who} after the outage:{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+            Sequences.AssertSame(expected, got, $"{who} after the outage:");
         }
     }
 

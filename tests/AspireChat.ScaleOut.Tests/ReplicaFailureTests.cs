@@ -79,7 +79,7 @@ public sealed class ReplicaFailureTests(ITestOutputHelper output)
         foreach (var (who, seen) in new[] { ("alice (replica 0, then 1)", aliceSeen), ("dave (replica 0, then 2)", daveSeen) })
         {
             var got = seen.Select(m => $"{m.Sequence} {m.User.Username}: {m.Msg}").ToList();
-            Assert.True(expected.SequenceEqual(got), $"{who} received{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+            Sequences.AssertSame(expected, got, $"{who} received");
         }
     }
 

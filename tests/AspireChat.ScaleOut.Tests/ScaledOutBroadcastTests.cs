@@ -46,7 +46,7 @@ public sealed class ScaledOutBroadcastTests(ChatClusterFixture fixture)
         foreach (var (who, stream) in streams)
         {
             var received = (await stream.ReadUntilAsync(marker)).Where(m => senderNames.Contains(m.User.Username)).Select(m => $"{m.Sequence} {m.User.Username}: {m.Msg}").ToList();
-            Assert.True(expected.SequenceEqual(received), $"{who} received{Environment.NewLine}{string.Join(Environment.NewLine, received)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+            Sequences.AssertSame(expected, received, $"{who} received");
         }
     }
 

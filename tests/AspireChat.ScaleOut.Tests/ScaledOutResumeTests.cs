@@ -58,7 +58,7 @@ public sealed class ScaledOutResumeTests(ChatClusterFixture fixture)
         Assert.All(missed.Select(m => m.Response).Append(notForAlice), r => Assert.True(r.Code == Code.Sent, $"{r.Code} {r.Msg}"));
         var expected = missed.OrderBy(m => m.Response.Sequence).Select(m => $"{m.Response.Sequence} {m.Sender}: {m.Text}").ToList();
         var got = received.Select(m => $"{m.Sequence} {m.User.Username}: {m.Msg}").ToList();
-        Assert.True(expected.SequenceEqual(got), $"resumed on replica {resumesOn} after {lastSeen} (from replica {listenedOn}):{Environment.NewLine}{string.Join(Environment.NewLine, got)}{Environment.NewLine}instead of{Environment.NewLine}{string.Join(Environment.NewLine, expected)}");
+        Sequences.AssertSame(expected, got, $"resumed on replica {resumesOn} after {lastSeen} (from replica {listenedOn}):");
         Assert.Null((await resumed.ReadyAsync()).GetValue(ChatMetadata.MissedHeader));
     }
 
