@@ -147,8 +147,6 @@ public sealed class BotWorker : BackgroundService
             OnRetry = args => LogRegistrationFailed(args.Outcome.Exception is RpcException ex ? ex.ToReason() : args.Outcome.Result?.Message ?? "", args.RetryDelay),
             MaxRetryAttempts = int.MaxValue,
             Delay = s_retryDelay,
-            // Bots that lost the service together do not all come back in the same instant.
-            UseJitter = true,
         })
         .Build();
 
@@ -159,7 +157,6 @@ public sealed class BotWorker : BackgroundService
             OnRetry = args => LogRegistrationFailed(args.Outcome.Exception!.Message, args.RetryDelay),
             MaxRetryAttempts = int.MaxValue,
             Delay = s_retryDelay,
-            UseJitter = true,
         })
         .Build();
 

@@ -3,7 +3,7 @@ using AspireChat.ChatService.Model;
 namespace AspireChat.ChatService.Room;
 
 // The last N accepted messages, oldest first, for resume and history replay. Not thread-safe:
-// ChatRoom calls it under its lock.
+// RoomFanOut calls it under its lock.
 public sealed class MessageHistory(int capacity)
 {
     private readonly ChatMessage[] _ring = new ChatMessage[capacity];

@@ -37,12 +37,12 @@ public sealed class PresenceNotices(IRoomStore store, FloodLimits limits, ChatTe
             return null;
         }
         var published = await store.PublishAsync(MessageKind.Left, user, $"{user.Name} left", recipientName: null);
-        if (published.Outcome == PublishOutcome.Published)
-        {
-            ChatLog.UserLeft(logger, LogText.Escape(user.Name));
-        }
         return published.Outcome;
     }
+
+    // Said by the store that knows the name is free: the notice may have been withheld, or may be
+    // another replica's to send.
+    public void NameFreed(ChatUser user) => ChatLog.UserLeft(logger, LogText.Escape(user.Name));
 
     private bool TrySpend()
     {

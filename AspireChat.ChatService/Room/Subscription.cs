@@ -83,7 +83,7 @@ public sealed class Subscription : IDisposable
         // The reason is set before the queue completes, so the reader always sees it.
         if (Interlocked.CompareExchange(ref _end, (int)reason, (int)SubscriptionEnd.None) == (int)SubscriptionEnd.None)
         {
-            // Never cancels synchronously: the room calls this under its lock.
+            // Never cancels synchronously: RoomFanOut calls this under its lock.
             switch (reason)
             {
                 case SubscriptionEnd.TooSlow:

@@ -40,8 +40,6 @@ public sealed class NameReservations
     public bool IsHeld(string username) =>
         _held.Count > 0 && _timeProvider.GetElapsedTime(_started) < _holdPeriod && _held.Contains(Usernames.Key(username));
 
-    public TimeSpan HoldRemaining => _holdPeriod - _timeProvider.GetElapsedTime(_started);
-
     public void Save(IReadOnlyCollection<string> online)
     {
         if (_path is null)

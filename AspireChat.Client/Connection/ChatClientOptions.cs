@@ -27,7 +27,10 @@ public sealed class ChatClientOptions
     [Required]
     public string EndpointName { get; set; } = "grpc";
 
-    /// <summary>The typical delay before the first reconnect; later ones grow exponentially, with jitter.</summary>
+    /// <summary>
+    /// The delay before the first reconnect (with jitter: between half of it and all of it); each
+    /// later one doubles, up to <see cref="ReconnectMaxDelay"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

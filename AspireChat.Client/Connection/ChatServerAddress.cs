@@ -33,7 +33,7 @@ public static class ChatServerAddress
         {
             return address;
         }
-        result.AddError($"--server needs the chat service's http:// (or https://) address, such as http://localhost:50051; '{text}' is not one.");
+        result.AddError($"--server needs an http:// address, such as http://localhost:50051; '{text}' is not one.");
         return null;
     }
 }

@@ -45,6 +45,14 @@ internal sealed class ListenPump
             {
                 using var call = await ReconnectAsync(lost, cancellationToken);
                 lost = await ReadAsync(call, cancellationToken);
+                if (lost is RpcException { StatusCode: StatusCode.Unauthenticated })
+                {
+                    // The service no longer knows this session (its name is another's now, say):
+                    // OpenAsync registers again at once; only if that fails too does the backoff apply.
+                    ChatClientLog.ConnectionLost(_logger, "the service no longer knows this session", 0, TimeSpan.Zero);
+                    lost = null;
+                    _attempted = false;
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException || cancellationToken.IsCancellationRequested)
@@ -61,20 +69,24 @@ internal sealed class ListenPump
     }
 
     // Every stream lost, or not opened, is retried with exponential backoff and jitter, so that
-    // clients that lost the service together do not return together.
+    // clients that lost the service together do not return together: the nth delay is between half
+    // and all of ReconnectMinDelay × 2ⁿ⁻¹, at most ReconnectMaxDelay.
     private ResiliencePipeline CreateReconnectPipeline(ChatClientOptions clientOptions) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = args => ValueTask.FromResult(
                 args.Outcome.Exception is RpcException or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = clientOptions.ReconnectMinDelay,
-            MaxDelay = clientOptions.ReconnectMaxDelay,
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(clientOptions, args.AttemptNumber)),
             OnRetry = AnnounceLostAsync,
         })
         .Build();
+
+    private static TimeSpan Backoff(ChatClientOptions options, int attempt)
+    {
+        var ceiling = Math.Min(options.ReconnectMaxDelay.TotalMilliseconds, options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, attempt));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
 
     // One outage, from the stream just lost (none at the start) to the next live one. The loss is
     // its first failed attempt, so the first delay follows it; Polly's attempts, and so the

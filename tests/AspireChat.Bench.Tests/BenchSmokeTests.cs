@@ -107,7 +107,7 @@ public sealed class BenchSmokeTests
         await using var bench = ProjectProcess.Start("AspireChat.Bench", ["fanout", "--server", "localhost:50051"]);
 
         Assert.NotEqual(0, await bench.WaitForExitAsync());
-        Assert.Contains(bench.Lines, line => line.Contains("--server needs the chat service's http://"));
+        Assert.Contains(bench.Lines, line => line.Contains("--server needs an http:// address"));
     }
 
     // Exit code 0, and the result row says so too: every accepted message reached every

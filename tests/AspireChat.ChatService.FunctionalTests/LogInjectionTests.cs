@@ -7,7 +7,7 @@ namespace AspireChat.ChatService.FunctionalTests;
 // Whatever a client sends, a log line stays one line and cannot drive the operator's terminal.
 public sealed class LogInjectionTests(ChatServiceFactory server) : IClassFixture<ChatServiceFactory>
 {
-    private const string Forged = "mallory\ninfo: AspireChat.ChatService.Messaging.ChatRoom[1]\n      User admin added\u001b[2J\u202e";
+    private const string Forged = "mallory\ninfo: AspireChat.ChatService.Room.ChatRoom[1]\n      User admin added\u001b[2J\u202e";
 
     [Fact]
     public async Task SendMessage_AsAForgedName_IsLoggedEscaped()

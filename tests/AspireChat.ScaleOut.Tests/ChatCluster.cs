@@ -11,7 +11,7 @@ namespace AspireChat.ScaleOut.Tests;
 public sealed class ChatCluster : IAsyncDisposable
 {
     // One key for every replica a test starts, as one deployment's replicas share theirs.
-    private static readonly string s_tokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static readonly string s_tokenKey = TokenKeys.New();
 
     private readonly List<ChatServiceProcess> _replicas;
     private readonly ITestOutputHelper? _output;

@@ -64,7 +64,7 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         ["Chat:ListUsersBurstPerAddress"] = "1000000",
         // Never restarted: no names to hold, no state to keep, a key of its own.
         ["Chat:RestartHoldPeriod"] = "00:00:00",
-        ["Chat:TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Chat:TokenKey"] = TokenKeys.New(),
     };
 
     // Generous limits, so tests that send many messages are not rate-limited.

@@ -10,7 +10,7 @@ public sealed class ChatServiceProcess(IReadOnlyDictionary<string, string>? sett
     // Chosen here rather than by Kestrel: the ports must stay the same across a restart.
     private readonly int _grpcPort = FreePort.Next();
     private readonly int _httpPort = FreePort.Next();
-    private readonly string _tokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly string _tokenKey = TokenKeys.New();
     private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("aspirechat-state-");
     private ProjectProcess? _process;
     private ProjectProcess? _lastRun;

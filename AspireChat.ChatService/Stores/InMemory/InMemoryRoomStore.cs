@@ -37,7 +37,7 @@ public sealed class InMemoryRoomStore : IRoomStore
             var registration = _users.Register(name, sessionToken, connectionKey, address);
             if (registration.Expired is { } expired)
             {
-                Wait(presence.LeftAsync(expired));
+                Leave(expired, presence);
             }
             if (registration is { User: { } user, IsNew: true })
             {
@@ -80,7 +80,7 @@ public sealed class InMemoryRoomStore : IRoomStore
         {
             foreach (var user in _users.RemoveExpired())
             {
-                Wait(presence.LeftAsync(user));
+                Leave(user, presence);
             }
         }
         return Task.CompletedTask;
@@ -98,8 +98,32 @@ public sealed class InMemoryRoomStore : IRoomStore
     // from before a restart may be ahead of this run's numbers).
     public long SkipThrough(long resumeAfter) => 0;
 
-    // A notice published here has gone out when its call returns: it goes out under the presence lock.
-    private static void Wait<T>(ValueTask<T> notice) => notice.GetAwaiter().GetResult();
+    // The name is free here as soon as it has expired, whether or not the budget lets its notice out.
+    private static void Leave(ChatUser user, PresenceNotices presence)
+    {
+        Wait(presence.LeftAsync(user));
+        presence.NameFreed(user);
+    }
 
-    private static void Wait(ValueTask notice) => notice.GetAwaiter().GetResult();
+    // A notice published here has gone out when its call returns (PublishAsync never waits), so it
+    // goes out under the presence lock, in the order of the registrations and expiries.
+    private static void Wait<T>(ValueTask<T> notice)
+    {
+        EnsureCompleted(notice.IsCompleted);
+        notice.GetAwaiter().GetResult();
+    }
+
+    private static void Wait(ValueTask notice)
+    {
+        EnsureCompleted(notice.IsCompleted);
+        notice.GetAwaiter().GetResult();
+    }
+
+    private static void EnsureCompleted(bool completed)
+    {
+        if (!completed)
+        {
+            throw new InvalidOperationException("A presence notice of the in-memory room did not complete at once.");
+        }
+    }
 }

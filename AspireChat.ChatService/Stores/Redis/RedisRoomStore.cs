@@ -121,6 +121,10 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
             {
                 _departing.Remove((user, since));
             }
+            if (outcome == PublishOutcome.Published)
+            {
+                presence.NameFreed(user);
+            }
         }
     }
 

@@ -163,7 +163,7 @@ public sealed class ConsoleClientTests(ChatServiceFactory server) : IClassFixtur
         await using var console = ProjectProcess.Start("AspireChat.ConsoleClient", ["--server", "localhost-without-scheme"]);
 
         Assert.NotEqual(0, await console.WaitForExitAsync());
-        Assert.Contains(console.Lines, line => line.Contains("--server needs the chat service's http://"));
+        Assert.Contains(console.Lines, line => line.Contains("--server needs an http:// address"));
     }
 
     [Fact]
