@@ -6,6 +6,13 @@ public static class ChatMetadata
     // Request metadata: the session token AddUser returned.
     public const string SessionTokenHeader = "chat-session-token";
 
+    // Request metadata of a trusted front end (the web app), which makes its calls for many
+    // people over one connection: the address of the person a call is made for ...
+    public const string ForwardedForHeader = "chat-forwarded-for";
+
+    // ... and the key that makes the service believe it (Chat:FrontEndKey).
+    public const string FrontEndKeyHeader = "chat-front-end-key";
+
     // Listen response headers, written as soon as the stream is subscribed (so a client knows it
     // is live): the room's last sequence number then ...
     public const string SequenceHeader = "chat-sequence";
