@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AspireChat.Client.Connection;
@@ -32,28 +33,59 @@ public sealed class ChatClient : IAsyncDisposable
     // Cancelled by DisposeAsync before the channel goes: every ListenAsync then ends cleanly.
     private readonly CancellationTokenSource _disposing = new();
     private readonly ChatClientOptions _options;
-    private readonly ChatChannel _channel;
+    private readonly ChatConnection _connection;
     private readonly ILogger<ChatClient> _logger;
+    private readonly bool _ownsConnection;
     private volatile string? _sessionToken;
 
-    /// <summary>Creates a client that finds the service through <paramref name="endpoints"/>; it connects at its first call.</summary>
+    /// <summary>Creates a client with a connection of its own, where <paramref name="endpoints"/> say; it connects at its first call.</summary>
     /// <param name="endpoints">Where the chat service is.</param>
     /// <param name="options">Reconnect delays and keepalive (the "ChatClient" section).</param>
     /// <param name="logger">Connections, losses and re-registrations.</param>
     public ChatClient(ChatEndpointResolver endpoints, IOptions<ChatClientOptions> options, ILogger<ChatClient> logger)
+        : this(new ChatConnection(endpoints, options), logger, ownsConnection: true)
     {
-        _options = options.Value;
-        _channel = new ChatChannel(endpoints, _options);
+    }
+
+    /// <summary>
+    /// Creates a client, one more chat user, over a <paramref name="connection"/> that other
+    /// clients share; disposing the client leaves the connection open.
+    /// </summary>
+    /// <param name="connection">The connection its calls go over.</param>
+    /// <param name="logger">Connections, losses and re-registrations.</param>
+    public ChatClient(ChatConnection connection, ILogger<ChatClient> logger)
+        : this(connection, logger, ownsConnection: false)
+    {
+    }
+
+    private ChatClient(ChatConnection connection, ILogger<ChatClient> logger, bool ownsConnection)
+    {
+        _connection = connection;
+        _options = connection.Options;
         _logger = logger;
+        _ownsConnection = ownsConnection;
     }
 
     /// <summary>The username as the service stored it, once registered; otherwise null.</summary>
     public string? Username { get; private set; }
 
     /// <summary>The service's address, once the first call has resolved it; otherwise null.</summary>
-    public Uri? Endpoint => _channel.Endpoint;
+    public Uri? Endpoint => _connection.Endpoint;
 
-    internal string? SessionToken => _sessionToken;
+    /// <summary>
+    /// The session the service gave this user at registration, once registered; otherwise null.
+    /// It is the user's proof of identity: keep it where only its owner can read it (a front end
+    /// keeps it in the person's browser, protected), and hand it to <see cref="ResumeAsync"/>.
+    /// </summary>
+    public string? SessionToken => _sessionToken;
+
+    /// <summary>
+    /// The address of the person this client makes its calls for, sent with every call with
+    /// <see cref="ChatClientOptions.FrontEndKey"/>: set by a front end the service trusts (a web
+    /// app), whose one connection carries many people, so the service's per-address limits count
+    /// each person rather than the front end. Null (the default): the connection's own address counts.
+    /// </summary>
+    public IPAddress? ForwardedFor { get; init; }
 
     /// <summary>
     /// Registers <paramref name="username"/> for this client. On <see cref="RegistrationOutcome.Added"/>
@@ -64,7 +96,7 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<RegistrationResult> RegisterAsync(string username, CancellationToken cancellationToken = default)
     {
         var grpc = await GetGrpcClientAsync(cancellationToken);
-        var response = await grpc.AddUserAsync(new User { Username = username }, Headers(_sessionToken), cancellationToken: cancellationToken);
+        var response = await grpc.AddUserAsync(new User { Username = username }, CallHeaders(_sessionToken), cancellationToken: cancellationToken);
         if (response.Code != Code.Added)
         {
             var outcome = response.Code switch
@@ -83,6 +115,25 @@ public sealed class ChatClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Registers <paramref name="username"/> again under a session an earlier client of the same
+    /// person held (its <see cref="SessionToken"/>, kept across a page reload): while the session is
+    /// alive, or within its grace period, the service answers <see cref="RegistrationOutcome.Added"/>
+    /// for that name and nobody else can take it. A forgotten session registers as a new one.
+    /// </summary>
+    /// <returns>The outcome, with the service's explanation fit to show a person.</returns>
+    /// <exception cref="RpcException">The service could not be reached or refused the call.</exception>
+    public async Task<RegistrationResult> ResumeAsync(string username, string sessionToken, CancellationToken cancellationToken = default)
+    {
+        _sessionToken = sessionToken;
+        var result = await RegisterAsync(username, cancellationToken);
+        if (result.Outcome != RegistrationOutcome.Added)
+        {
+            _sessionToken = null;
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Sends <paramref name="text"/> to the room, or to one user when it starts with <c>@name</c>.
     /// If the service has forgotten the session (it restarted), registers the same name again and
     /// sends once more.
@@ -98,7 +149,7 @@ public sealed class ChatClient : IAsyncDisposable
         activity?.SetTag("chat.user", username);
 
         var response = await WithSessionAsync(
-            (grpc, token) => grpc.SendMessageAsync(new Message { Msg = text, User = new User { Username = username } }, Headers(token), cancellationToken: cancellationToken).ResponseAsync,
+            (grpc, token) => grpc.SendMessageAsync(new Message { Msg = text, User = new User { Username = username } }, CallHeaders(token), cancellationToken: cancellationToken).ResponseAsync,
             cancellationToken);
 
         var outcome = response.Code switch
@@ -118,7 +169,7 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<IReadOnlyList<OnlineUser>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
         var grpc = await GetGrpcClientAsync(cancellationToken);
-        var response = await grpc.ListUsersAsync(new ListUsersRequest(), Headers(_sessionToken), cancellationToken: cancellationToken);
+        var response = await grpc.ListUsersAsync(new ListUsersRequest(), CallHeaders(_sessionToken), cancellationToken: cancellationToken);
         return [.. response.Users.Select(u => new OnlineUser(u.Username, u.OnlineSince?.ToDateTimeOffset() ?? default, (int)u.Listeners))];
     }
 
@@ -170,12 +221,29 @@ public sealed class ChatClient : IAsyncDisposable
             return;
         }
         await _disposing.CancelAsync();
-        _channel.Dispose();
+        if (_ownsConnection)
+        {
+            _connection.Dispose();
+        }
     }
 
-    internal ValueTask<Chat.ChatClient> GetGrpcClientAsync(CancellationToken cancellationToken) => _channel.GetClientAsync(cancellationToken);
+    internal ValueTask<Chat.ChatClient> GetGrpcClientAsync(CancellationToken cancellationToken) => _connection.GetClientAsync(cancellationToken);
 
-    internal static Metadata Headers(string? token) => token is not null ? new Metadata { { ChatMetadata.SessionTokenHeader, token } } : [];
+    // The session, and for a front end whose person it is.
+    internal Metadata CallHeaders(string? token)
+    {
+        var headers = new Metadata();
+        if (token is not null)
+        {
+            headers.Add(ChatMetadata.SessionTokenHeader, token);
+        }
+        if (ForwardedFor is { } person)
+        {
+            headers.Add(ChatMetadata.ForwardedForHeader, person.ToString());
+            headers.Add(ChatMetadata.FrontEndKeyHeader, _options.FrontEndKey ?? throw new InvalidOperationException("ForwardedFor needs ChatClient:FrontEndKey, the key the service trusts its front end by."));
+        }
+        return headers;
+    }
 
     // Registers the same name again, unless another caller already replaced the stale token.
     internal async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)

@@ -49,4 +49,11 @@ public sealed class ChatClientOptions
     /// <summary>How long a keepalive ping may go unanswered before the connection counts as lost.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The key the service trusts its front end by (the service's Chat:FrontEndKey), sent with the
+    /// calls of every client that sets <see cref="ChatClient.ForwardedFor"/>. Only a front end
+    /// (a web app serving many people) has it; null for everybody else.
+    /// </summary>
+    public string? FrontEndKey { get; set; }
 }

@@ -8,7 +8,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class ChatClientExtensions
 {
     /// <summary>
-    /// Adds <see cref="ChatClient"/> (a singleton) and where it finds the service: the
+    /// Adds <see cref="ChatClient"/> (a singleton), the <see cref="ChatConnection"/> it calls over
+    /// (a singleton too, for more clients over the same connection), and where it finds the service: the
     /// "ChatClient" section (<see cref="ChatClientOptions"/>, validated at start) and service discovery.
     /// </summary>
     /// <param name="builder">The application's builder.</param>
@@ -22,7 +23,8 @@ public static class ChatClientExtensions
 
         builder.Services.AddServiceDiscovery();
         builder.Services.AddSingleton<ChatEndpointResolver>();
-        builder.Services.AddSingleton<ChatClient>();
+        builder.Services.AddSingleton<ChatConnection>();
+        builder.Services.AddSingleton(services => new ChatClient(services.GetRequiredService<ChatConnection>(), services.GetRequiredService<ILogger<ChatClient>>()));
         return builder;
     }
 }

@@ -124,7 +124,7 @@ internal sealed class ListenPump
     private async Task<AsyncServerStreamingCall<Message>> StartListenAsync(string? token, bool isReconnect, CancellationToken cancellationToken)
     {
         var grpc = await _client.GetGrpcClientAsync(cancellationToken);
-        var call = grpc.Listen(_resume.NextRequest(_options.IncludePresence), ChatClient.Headers(token), cancellationToken: cancellationToken);
+        var call = grpc.Listen(_resume.NextRequest(_options.IncludePresence), _client.CallHeaders(token), cancellationToken: cancellationToken);
         try
         {
             var headers = await call.ResponseHeadersAsync;

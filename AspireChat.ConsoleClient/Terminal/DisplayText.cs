@@ -1,18 +1,15 @@
-using System.Globalization;
 using System.Text;
 using AspireChat.Conventions;
 
 namespace AspireChat.ConsoleClient.Terminal;
 
-// The one display rule: how any text the console prints reads on screen, whoever wrote it (a
-// chat message, a name, a refusal, an error's detail; the service's or another server's).
-// Text is inert: C0 and C1 controls (so every escape sequence: CSI, OSC, DCS ...) show as
-// "\x1b", bidirectional controls, invisible and other format characters as "<U+202E>", so no
-// text can move the cursor, clear or retitle the terminal, set the clipboard or reverse what
-// follows it. Rows never start at column 0 unless they are the text's first: every line break
-// (\n, \r, \r\n, U+2028 ...) and every row past the width starts a row behind
-// ContinuationMarker, so neither a line break nor a terminal's soft wrap can make part of a
-// message pass for another user's line or a notice.
+// How any text the console prints reads on screen, whoever wrote it (a chat message, a name, a
+// refusal, an error's detail; the service's or another server's). Text is inert, by the rule
+// the web page follows too (InertText), so no text can move the cursor, clear or retitle the
+// terminal, set the clipboard or reverse what follows it. Rows never start at column 0 unless
+// they are the text's first: every line break (\n, \r, \r\n, U+2028 ...) and every row past the
+// width starts a row behind ContinuationMarker, so neither a line break nor a terminal's soft
+// wrap can make part of a message pass for another user's line or a notice.
 public static class DisplayText
 {
     public const string ContinuationMarker = "  | ";
@@ -83,15 +80,7 @@ public static class DisplayText
     }
 
     // Text for the inside of one row (a name, a prompt): line breaks and tabs are escaped too.
-    public static string Inert(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            builder.Append(Show(rune));
-        }
-        return builder.ToString();
-    }
+    public static string Inert(string text) => InertText.Of(text);
 
     // One line of text as rows of at most limit columns: the first behind lead, every further
     // one behind ContinuationMarker. A row breaks after its last space when that is in its
@@ -102,7 +91,7 @@ public static class DisplayText
         var column = lead.Length;
         foreach (var rune in line.EnumerateRunes())
         {
-            var shown = rune.Value == '\t' ? new string(' ', TabStop - (column % TabStop)) : Show(rune);
+            var shown = rune.Value == '\t' ? new string(' ', TabStop - (column % TabStop)) : InertText.Show(rune);
             var columns = rune.Value == '\t' ? shown.Length : Columns(shown);
             if (column + columns > limit && column > ContinuationMarker.Length)
             {
@@ -134,15 +123,6 @@ public static class DisplayText
         row.Length = space + 1;
         return text[(space + 1)..];
     }
-
-    private static string Show(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.Control => string.Create(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}"),
-        UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            => string.Create(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>"),
-        _ when InvisibleCharacters.Contains(rune) => string.Create(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>"),
-        _ => rune.ToString(),
-    };
 
     // The columns shown text takes. Guessed long rather than short: a guess too long only
     // shortens a row, one too short lets the terminal wrap it. Wide (East Asian wide and
