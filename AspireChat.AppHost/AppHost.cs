@@ -12,11 +12,16 @@ var replicas = builder.Configuration.GetValue("replicas", 1);
 // http (health only) takes any free port. Plain http throughout: no development certificate.
 // Its state (the names it holds for their owners across a restart, its token key) is this run's:
 // a restarted chat keeps its users, a new run of the app starts a new room.
+// The key chat trusts the web app by, to say whose request it forwards (docs/security.md): a new
+// one each run unless configured (Parameters:front-end-key), given to chat and web alone.
+var frontEndKey = builder.AddParameter("front-end-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
 var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
     .WithEndpoint("grpc", grpc => grpc.Port = 50051)
     .WithEndpoint("http", http => http.Port = null)
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithEnvironment("Chat__StateDirectory", Directory.CreateTempSubdirectory("aspirechat-").FullName)
+    .WithEnvironment("Chat__FrontEndKey", frontEndKey)
     .WithoutHttpsCertificate();
 
 if (replicas > 1)
@@ -40,6 +45,17 @@ builder.AddProject<Projects.AspireChat_BotClient>("bob")
     .WithReference(chat)
     .WaitFor(chat)
     .WithEnvironment("Bot__Name", "bob")
+    .WithoutHttpsCertificate();
+
+// The chat page, on a fixed port a person can remember; it reaches chat as the bots do.
+builder.AddProject<Projects.AspireChat_Web>("web")
+    .WithReference(chat)
+    .WaitFor(chat)
+    .WithEnvironment("ChatClient__FrontEndKey", frontEndKey)
+    .WithEndpoint("http", http => http.Port = 5080)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Chat in the browser")
     .WithoutHttpsCertificate();
 
 var app = builder.Build();

@@ -17,6 +17,10 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
+    // A Blazor page's connection: one request for as long as the page is open, so no trace of its
+    // own; the web app traces each send from a page instead.
+    private const string BlazorCircuitPath = "/_blazor";
+
     // Every ActivitySource and Meter of the project is named AspireChat.*.
     public const string TelemetryPrefix = "AspireChat.*";
 
@@ -65,6 +69,7 @@ public static class Extensions
                         tracing.Filter = context =>
                             !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                             && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                            && !context.Request.Path.StartsWithSegments(BlazorCircuitPath)
                     )
                     .AddGrpcClientInstrumentation()
                     .AddHttpClientInstrumentation();
