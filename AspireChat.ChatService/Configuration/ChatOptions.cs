@@ -156,6 +156,15 @@ public sealed class ChatOptions
     // The shortest TokenKey accepted: HMAC-SHA256's own size.
     public const int MinimumTokenKeyBytes = 32;
 
+    // The key a trusted front end (the web app) sends with every call it makes for a person, so
+    // that the per-address limits count that person's address (chat-forwarded-for) rather than
+    // the front end's. At least MinimumFrontEndKeyLength printable ASCII characters, no spaces (it
+    // travels as a header). Unset: no front end is trusted, and a call naming another address is
+    // refused.
+    public string? FrontEndKey { get; set; }
+
+    public const int MinimumFrontEndKeyLength = 32;
+
     // Where a service without a TokenKey keeps its development key, and where every service keeps
     // the names online for RestartHoldPeriod. One directory per service instance.
     [Required]

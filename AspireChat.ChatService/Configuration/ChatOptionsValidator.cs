@@ -15,6 +15,10 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         {
             results.Add(new ValidationResult($"The token key must be base64 of at least {ChatOptions.MinimumTokenKeyBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
         }
+        if (options.FrontEndKey is { Length: > 0 } frontEndKey && !IsFrontEndKey(frontEndKey))
+        {
+            results.Add(new ValidationResult($"The front-end key must be at least {ChatOptions.MinimumFrontEndKeyLength} printable ASCII characters, without spaces.", [nameof(ChatOptions.FrontEndKey)]));
+        }
         return results.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(results.Select(r => $"{ChatOptions.SectionName}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
@@ -25,4 +29,8 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         var bytes = new byte[key.Length];
         return Convert.TryFromBase64String(key, bytes, out var length) && length >= ChatOptions.MinimumTokenKeyBytes;
     }
+
+    // Sent as a header value: printable ASCII, and no spaces, which a header may lose at its ends.
+    private static bool IsFrontEndKey(string key) =>
+        key.Length >= ChatOptions.MinimumFrontEndKeyLength && key.All(c => c is > ' ' and <= '~');
 }

@@ -41,6 +41,7 @@ public static class ChatServiceExtensions
 
         builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddSingleton<CallGuard>();
+        builder.Services.AddSingleton<TrustedFrontEnd>();
         builder.Services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;

@@ -2,7 +2,6 @@ using System.Globalization;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Model;
-using AspireChat.ChatService.Network;
 using AspireChat.ChatService.Room;
 using AspireChat.ChatService.Users;
 using AspireChat.ChatService.Wire;
@@ -18,7 +17,7 @@ namespace AspireChat.ChatService.Grpc;
 // client crashes on an error status); protocol errors are RpcExceptions. Bound through
 // ChatServiceBinding, and every call passes CallGuard, so malformed requests never reach the room.
 [BindServiceMethod(typeof(ChatServiceBinding), nameof(ChatServiceBinding.BindService))]
-internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<ChatOptions> options, ILogger<ChatGrpcService> logger) : Chat.ChatBase
+internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, TrustedFrontEnd frontEnd, IOptions<ChatOptions> options, ILogger<ChatGrpcService> logger) : Chat.ChatBase
 {
     public override Task<MessageResponse> AddUser(User request, ServerCallContext context) => guard.UnaryAsync(request, context, AddUserAsync);
 
@@ -77,15 +76,17 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
 
     private async Task<MessageResponse> AddUserAsync(User request, ServerCallContext context)
     {
+        var origin = frontEnd.Origin(context);
         // A token longer than any issued is nobody's, and is not passed on: as if none was sent.
         var token = SessionToken(context) is { Length: <= SessionTokens.MaxLength } presented ? presented : null;
-        var result = await room.AddUserAsync(request.Username, token, ConnectionKey(context), Origin(context));
+        var result = await room.AddUserAsync(request.Username, token, ConnectionKey(context, origin), origin);
         return ChatResponses.From(result);
     }
 
     private async Task<MessageResponse> SendMessageAsync(Message request, ServerCallContext context)
     {
-        var caller = await ResolveCallerAsync(context);
+        var origin = frontEnd.Origin(context);
+        var caller = await ResolveCallerAsync(context, origin);
         var claimed = request.User?.Username;
         if (!string.IsNullOrEmpty(claimed) && !Usernames.Same(claimed, caller.Name))
         {
@@ -95,7 +96,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
             throw PermissionDenied($"You are registered as {caller.Name}; you cannot send as {shown}.");
         }
 
-        var result = await room.SendAsync(caller, request.Msg, Origin(context));
+        var result = await room.SendAsync(caller, request.Msg, origin);
         return result.Outcome == SendOutcome.SessionExpired ? throw Unauthenticated(result.Message) : ChatResponses.From(result);
     }
 
@@ -105,8 +106,9 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     {
         try
         {
-            var caller = await ResolveCallerAsync(context);
-            var subscription = Open(caller, request, context);
+            var origin = frontEnd.Origin(context);
+            var caller = await ResolveCallerAsync(context, origin);
+            var subscription = Open(caller, request, origin.Address, context);
             try
             {
                 await room.HoldNameAsync(caller);
@@ -124,14 +126,14 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
         }
     }
 
-    private Subscription Open(ChatUser caller, ListenRequest request, ServerCallContext context)
+    private Subscription Open(ChatUser caller, ListenRequest request, string address, ServerCallContext context)
     {
         var settings = new ListenSettings(
             request.IncludePresence,
             request.HasResumeAfter ? (long)Math.Min(request.ResumeAfter, long.MaxValue) : null,
             (int)Math.Min(request.History, int.MaxValue),
             request.ResumeEpoch);
-        return room.TrySubscribe(caller, settings, Origin(context).Address, context.CancellationToken, out var subscription) switch
+        return room.TrySubscribe(caller, settings, address, context.CancellationToken, out var subscription) switch
         {
             StreamOpenResult.LimitReached => throw ResourceExhausted($"{caller.Name} has the most Listen streams allowed open already; close one first."),
             StreamOpenResult.AddressLimitReached => throw ResourceExhausted($"Your network address has {options.Value.MaxStreamsPerAddress} Listen streams open already, the most allowed; close one first."),
@@ -158,11 +160,12 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     private async Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, ServerCallContext context)
     {
         // Limited first: a caller unknown here may cost a look-up in Redis.
-        if (room.TryListUsers(Origin(context)) is { } tooMany)
+        var origin = frontEnd.Origin(context);
+        if (room.TryListUsers(origin) is { } tooMany)
         {
             throw ResourceExhausted(tooMany);
         }
-        await ResolveCallerAsync(context);
+        await ResolveCallerAsync(context, origin);
         var response = new ListUsersResponse();
         foreach (var user in await room.OnlineAsync())
         {
@@ -176,12 +179,17 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
         return response;
     }
 
-    private async Task<ChatUser> ResolveCallerAsync(ServerCallContext context)
+    private async Task<ChatUser> ResolveCallerAsync(ServerCallContext context, CallOrigin origin)
     {
         if (SessionToken(context) is { } token)
         {
             var user = token.Length <= SessionTokens.MaxLength ? await room.FindByTokenAsync(token) : null;
             return user ?? throw Unauthenticated("Unknown or expired session token; call AddUser again.");
+        }
+        if (origin.Forwarded)
+        {
+            // A front end's connection is everyone's it serves: its calls are known by their token alone.
+            throw FailedPrecondition($"Call AddUser first, then send its session token ({ChatMetadata.SessionTokenHeader}) with every call.");
         }
         return room.Users.FindByConnection(ConnectionKey(context))
             ?? throw FailedPrecondition("Call AddUser first: this connection has no username.");
@@ -197,11 +205,11 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, IOptions<C
     private static string ConnectionKey(ServerCallContext context) =>
         $"{context.Peer}/{context.GetHttpContext().Connection.Id}";
 
-    private CallOrigin Origin(ServerCallContext context)
-    {
-        var connection = context.GetHttpContext().Connection;
-        return new CallOrigin(connection.Id, PeerAddress.Key(connection.RemoteIpAddress, options.Value.Ipv6PrefixLength));
-    }
+    // A registration through a trusted front end is not known by its connection, which every
+    // person the front end serves shares: its key matches no other call, so a name another
+    // person holds is TAKEN, and the user is found by its session token only.
+    private static string ConnectionKey(ServerCallContext context, CallOrigin origin) =>
+        origin.Forwarded ? $"forwarded/{Guid.NewGuid():N}" : ConnectionKey(context);
 
     private static RpcException PermissionDenied(string detail) => new(new Status(StatusCode.PermissionDenied, detail));
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using AspireChat.ChatService.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 
@@ -12,16 +11,8 @@ internal sealed class ConnectionsPerAddress : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
-    // One refusal line per address per minute; idle partitions are dropped by the limiter itself.
-    private readonly PartitionedRateLimiter<string> _refusalLines = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        }));
+    // One refusal line per address per minute.
+    private readonly OncePerMinute _refusalLines = new();
     private readonly int _limit;
     private readonly int _ipv6PrefixLength;
     private readonly ILogger _logger;
@@ -81,8 +72,7 @@ internal sealed class ConnectionsPerAddress : IDisposable
 
     private void LogRefusal(string address)
     {
-        using var lease = _refusalLines.AttemptAcquire(address);
-        if (lease.IsAcquired)
+        if (_refusalLines.TryTake(address))
         {
             NetworkLog.ConnectionsRefused(_logger, LogText.Escape(address), _limit);
         }

@@ -71,7 +71,9 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         {
             if (_index.ByName(Usernames.Key(shared.Name)) is { } existing && existing.SessionToken == shared.SessionToken && !IsExpired(existing))
             {
-                if (connectionKey is not null)
+                // Only to the connection that registered it: that binding is undone with the
+                // user, any other would outlive it (a front end's registrations each have a key).
+                if (connectionKey is not null && connectionKey == existing.ConnectionKey)
                 {
                     _index.BindConnection(connectionKey, existing);
                 }

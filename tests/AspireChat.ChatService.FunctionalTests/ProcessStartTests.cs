@@ -85,6 +85,8 @@ public sealed class ProcessStartTests
     [Theory]
     [InlineData("--Chat:MaxStreamsPerUser=0", "Chat:MaxStreamsPerUser")]
     [InlineData("--Chat:HistorySize=lots", "Chat:HistorySize")]
+    [InlineData("--Chat:FrontEndKey=shorter-than-32-characters", "Chat:FrontEndKey")]
+    [InlineData("--Chat:FrontEndKey=thirty-two-characters-or-more but with a space", "Chat:FrontEndKey")]
     public async Task InvalidSetting_EndsWithOneLineNamingTheSetting_AndANonZeroExit(string argument, string setting)
     {
         var (exitCode, lines) = await RunUntilExitAsync(argument);
