@@ -6,18 +6,21 @@ using Microsoft.Extensions.Configuration;
 
 namespace AspireChat.AppHost.Tests;
 
-// The AppHost's own app model (chat, alice, bob and Aspire's dashboard) under Aspire's
+// The AppHost's own app model (chat, alice, bob, web and Aspire's dashboard) under Aspire's
 // orchestrator, started once for every test of the ChatApp collection. Every port is a free one,
 // so the tests pass while a developer's AppHost holds 50051 and 18888.
 public sealed class ChatAppFixture : IAsyncLifetime
 {
-    public static readonly string[] Resources = ["chat", "alice", "bob"];
+    public static readonly string[] Resources = ["chat", "alice", "bob", "web"];
 
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app did not start.");
 
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
+
+    // The chat page.
+    public Uri WebUrl => App.GetEndpoint("web", "http");
 
     public Uri DashboardUrl => App.GetEndpoint("aspire-dashboard", "http");
 

@@ -1,3 +1,4 @@
+using AspireChat.AppHost.Tests.Browser;
 using AspireChat.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -22,7 +23,7 @@ public sealed class DashboardBrowserTests(ChatAppFixture app, BrowserFixture bro
             var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator($"td[title='Project: {resource}']") });
             await Expect(row.Locator("td[title='Running']")).ToBeVisibleAsync();
         }
-        await BrowserFixture.ScreenshotAsync(page, "resources");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-resources");
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class DashboardBrowserTests(ChatAppFixture app, BrowserFixture bro
         await page.Locator("fluent-text-input[name='structured-logs-search'] input").FillAsync("User alice added");
 
         await Expect(page.GetByRole(AriaRole.Gridcell, new() { Name = "User alice added" })).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "structured-logs");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-structured-logs");
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class DashboardBrowserTests(ChatAppFixture app, BrowserFixture bro
         await Expect(SpanRow(page, "alice", "chat.send")).ToBeVisibleAsync();
         await Expect(SpanRow(page, "chat", "chat.broadcast")).ToBeVisibleAsync();
         await Expect(SpanRow(page, "bob", "chat.receive")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "trace-broadcast");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-trace-broadcast");
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class DashboardBrowserTests(ChatAppFixture app, BrowserFixture bro
         await Expect(SpanRow(page, "bob", "chat.receive")).ToHaveCountAsync(1);
         await Expect(page.Locator("td[title$=': chat.receive']")).ToHaveCountAsync(1);
         Assert.All(trace.Where(s => s.Name == "chat.receive"), s => Assert.Equal("bob", s.Resource));
-        await BrowserFixture.ScreenshotAsync(page, "trace-direct-message");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-trace-direct-message");
     }
 
     [Fact]

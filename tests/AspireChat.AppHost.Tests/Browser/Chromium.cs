@@ -1,7 +1,7 @@
 using AspireChat.Testing;
 using Microsoft.Playwright;
 
-namespace AspireChat.AppHost.Tests.Dashboard;
+namespace AspireChat.AppHost.Tests.Browser;
 
 // Debian's Chromium, driven by Playwright (its own browser download cannot work here), installed
 // by the first launch that finds it missing.

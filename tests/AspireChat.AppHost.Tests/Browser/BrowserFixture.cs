@@ -1,9 +1,9 @@
 using AspireChat.Testing;
 using Microsoft.Playwright;
 
-namespace AspireChat.AppHost.Tests.Dashboard;
+namespace AspireChat.AppHost.Tests.Browser;
 
-// One Chromium for the browser tests, each of which opens pages in a context of its own.
+// One Chromium for the browser tests (the dashboard's, the chat page's), each of which opens pages in a context of its own.
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -19,17 +19,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout((float)TimeoutExtensions.StartupTimeoutSpan.TotalMilliseconds);
     }
 
-    public async Task<IPage> NewPageAsync()
+    // A page in a context of its own: another browser, as far as any site can tell.
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 800)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser did not start.");
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 800 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)TimeoutExtensions.StartupTimeoutSpan.TotalMilliseconds);
         return page;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"dashboard-{name}.png") });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png") });
 
     public async Task DisposeAsync()
     {
