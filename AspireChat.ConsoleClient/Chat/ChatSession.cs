@@ -22,7 +22,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             return 1;
         }
-        terminal.WriteLine($"* connected to {client.Endpoint} as {DisplayText.Inert(client.Username!)}; /help lists the commands", LineKind.Notice);
+        terminal.WriteLine($"* connected to {client.Endpoint} as {InertText.Of(client.Username!)}; /help lists the commands", LineKind.Notice);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var showing = ShowRoomAsync(stop);
@@ -147,7 +147,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
                 try
                 {
                     var users = await client.ListUsersAsync(cancellationToken);
-                    var names = users.Select(u => Usernames.Same(u.Username, client.Username) ? $"{DisplayText.Inert(u.Username)} (you)" : DisplayText.Inert(u.Username));
+                    var names = users.Select(u => Usernames.Same(u.Username, client.Username) ? $"{InertText.Of(u.Username)} (you)" : InertText.Of(u.Username));
                     terminal.WriteLine($"* online: {string.Join(", ", names)}", LineKind.Notice);
                 }
                 catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
@@ -238,6 +238,6 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
     {
         var runes = username.EnumerateRunes().ToArray();
         var shown = runes.Length <= Usernames.MaxLength ? username : string.Concat(runes.Take(Usernames.MaxLength)) + "…";
-        return DisplayText.Inert(shown);
+        return InertText.Of(shown);
     }
 }

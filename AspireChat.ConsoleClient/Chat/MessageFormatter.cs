@@ -31,5 +31,5 @@ public static class MessageFormatter
         return true;
     }
 
-    private static string Name(string name) => DisplayText.Inert(name);
+    private static string Name(string name) => InertText.Of(name);
 }

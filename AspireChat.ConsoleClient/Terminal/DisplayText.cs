@@ -79,9 +79,6 @@ public static class DisplayText
         return (shown, cursor - start);
     }
 
-    // Text for the inside of one row (a name, a prompt): line breaks and tabs are escaped too.
-    public static string Inert(string text) => InertText.Of(text);
-
     // One line of text as rows of at most limit columns: the first behind lead, every further
     // one behind ContinuationMarker. A row breaks after its last space when that is in its
     // second half, else where it is full.

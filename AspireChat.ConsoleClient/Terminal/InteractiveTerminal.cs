@@ -1,3 +1,4 @@
+using AspireChat.Conventions;
 namespace AspireChat.ConsoleClient.Terminal;
 
 // A person at a terminal. Incoming lines never garble the line being typed: each one clears the
@@ -19,7 +20,7 @@ public sealed class InteractiveTerminal : ITerminal
     {
         lock (_lock)
         {
-            _prompt = DisplayText.Inert(prompt);
+            _prompt = InertText.Of(prompt);
             Redraw();
         }
         // Console.ReadKey blocks, so it gets a thread of its own; cancellation abandons it (the
