@@ -6,7 +6,6 @@ using AspireChat.Client.Connection;
 using AspireChat.Client.Diagnostics;
 using AspireChat.Client.Listening;
 using AspireChat.Client.Messaging;
-using AspireChat.Conventions;
 using AspireChat.Protocol;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -229,21 +228,7 @@ public sealed class ChatClient : IAsyncDisposable
 
     internal ValueTask<Chat.ChatClient> GetGrpcClientAsync(CancellationToken cancellationToken) => _connection.GetClientAsync(cancellationToken);
 
-    // The session, and for a front end whose person it is.
-    internal Metadata CallHeaders(string? token)
-    {
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add(ChatMetadata.SessionTokenHeader, token);
-        }
-        if (ForwardedFor is { } person)
-        {
-            headers.Add(ChatMetadata.ForwardedForHeader, person.ToString());
-            headers.Add(ChatMetadata.FrontEndKeyHeader, _options.FrontEndKey ?? throw new InvalidOperationException("ForwardedFor needs ChatClient:FrontEndKey, the key the service trusts its front end by."));
-        }
-        return headers;
-    }
+    internal Metadata CallHeaders(string? token) => _connection.CallHeaders(token, ForwardedFor);
 
     // Registers the same name again, unless another caller already replaced the stale token.
     internal async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
+using System.Net;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +47,22 @@ public sealed class ChatConnection(ChatEndpointResolver endpoints, IOptions<Chat
             }
             return _grpc;
         }
+    }
+
+    // A call's metadata: the caller's session, and from a front end, the person it calls for.
+    internal Metadata CallHeaders(string? sessionToken, IPAddress? forwardedFor)
+    {
+        var headers = new Metadata();
+        if (sessionToken is not null)
+        {
+            headers.Add(ChatMetadata.SessionTokenHeader, sessionToken);
+        }
+        if (forwardedFor is not null)
+        {
+            headers.Add(ChatMetadata.ForwardedForHeader, forwardedFor.ToString());
+            headers.Add(ChatMetadata.FrontEndKeyHeader, Options.FrontEndKey ?? throw new InvalidOperationException("ForwardedFor needs ChatClient:FrontEndKey, the key the service trusts its front end by."));
+        }
+        return headers;
     }
 
     // A handler of its own, not an IHttpClientFactory client: the standard resilience handler's
