@@ -10,6 +10,9 @@ namespace AspireChat.AppHost.Tests.Web;
 // Playwright's (the page's default timeout, or Expect's), so every step has a deadline.
 public sealed class ChatPage(IPage page, Uri webUrl)
 {
+    // How a direct message's line is set apart from a broadcast's.
+    public static Regex DirectStyle { get; } = new(@"\bdirect\b");
+
     public IPage Page => page;
 
     // The join form.
@@ -107,7 +110,7 @@ public sealed class ChatPage(IPage page, Uri webUrl)
 
     // Waits for a line from that sender with that text, styled as a direct message.
     public Task WaitForDirectLineAsync(string sender, string text) =>
-        Expect(Line(sender, text)).ToHaveClassAsync(new Regex(@"\bdirect\b"));
+        Expect(Line(sender, text)).ToHaveClassAsync(DirectStyle);
 
     public Task<IReadOnlyList<string>> LinesTextAsync() => Lines.AllInnerTextsAsync();
 
