@@ -7,8 +7,9 @@ using static Microsoft.Playwright.Assertions;
 namespace AspireChat.AppHost.Tests.Web;
 
 // The chat page as a person uses it, found by role, label and visible text. Each wait is one of
-// Playwright's (the page's default timeout, or Expect's), so every step has a deadline.
-public sealed class ChatPage(IPage page, Uri webUrl)
+// Playwright's (the page's default timeout, or Expect's), so every step has a deadline. Disposing
+// it closes its browser (every tab of it), so its user leaves the room.
+public sealed class ChatPage(IPage page, Uri webUrl) : IAsyncDisposable
 {
     // How a direct message's line is set apart from a broadcast's.
     public static Regex DirectStyle { get; } = new(@"\bdirect\b");
@@ -121,6 +122,8 @@ public sealed class ChatPage(IPage page, Uri webUrl)
 
     // Closes every tab of this page's browser.
     public Task CloseBrowserAsync() => page.Context.CloseAsync();
+
+    public async ValueTask DisposeAsync() => await CloseBrowserAsync();
 
     private static Regex Exactly(string text) => new($"^{Regex.Escape(text)}$");
 }

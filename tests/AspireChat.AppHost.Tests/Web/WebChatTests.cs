@@ -15,9 +15,9 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task TwoBrowsers_ChatBothWays_AndAThirdSeesTheBroadcastsButNeverTheirDirectMessages()
     {
         var (dana, erin, finn) = (UniqueName.For("dana"), UniqueName.For("erin"), UniqueName.For("finn"));
-        var danaPage = await JoinedPageAsync(dana);
-        var erinPage = await JoinedPageAsync(erin);
-        var finnPage = await JoinedPageAsync(finn);
+        await using var danaPage = await JoinedPageAsync(dana);
+        await using var erinPage = await JoinedPageAsync(erin);
+        await using var finnPage = await JoinedPageAsync(finn);
 
         await danaPage.SendAsync("hello from dana");
         await erinPage.SendAsync("hello from erin");
@@ -48,7 +48,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task AConsoleClient_AndABrowserUser_SeeEachOthersBroadcastsAndDirectMessages()
     {
         var (gina, hank) = (UniqueName.For("gina"), UniqueName.For("hank"));
-        var ginaPage = await JoinedPageAsync(gina);
+        await using var ginaPage = await JoinedPageAsync(gina);
         await using var console = ConsoleClientProcess.Start(app.ChatEndpoint, hank);
         await console.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), $"{hank} to connect");
         await using var watcher = await OnlineWatcher.JoinAsync(app.ChatEndpoint);
@@ -74,7 +74,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     [Fact]
     public async Task MarkupBidiInvisibleAndMultiLinePayloads_RenderAsText()
     {
-        var viewer = await JoinedPageAsync(UniqueName.For("vera"));
+        await using var viewer = await JoinedPageAsync(UniqueName.For("vera"));
         await using var mallory = new ChatTestClient(GrpcChannel.ForAddress(app.ChatEndpoint));
         Assert.Equal(MessageResponse.Types.Code.Added, (await mallory.AddUserAsync(UniqueName.For("mallory"))).Code);
         Assert.NotEqual(MessageResponse.Types.Code.Added, (await mallory.AddUserAsync("<img src=x>")).Code);
@@ -107,14 +107,14 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task TheNameStays_ThroughAReloadAndASecondTab_AndIsFreedAfterTheTabsClose()
     {
         var name = UniqueName.For("ivy");
-        var ivy = await JoinedPageAsync(name);
+        await using var ivy = await JoinedPageAsync(name);
         await ivy.ReloadAsync();
         await Expect(ivy.Me).ToHaveTextAsync($"You are {name}");
         await Expect(ivy.UsernameBox).ToHaveCountAsync(0);
-        var secondTab = await ivy.NewTabAsync();
+        await using var secondTab = await ivy.NewTabAsync();
         await Expect(secondTab.Me).ToHaveTextAsync($"You are {name}");
 
-        var otherBrowser = await ChatPage.OpenAsync(browser, app.WebUrl);
+        await using var otherBrowser = await ChatPage.OpenAsync(browser, app.WebUrl);
         await otherBrowser.TryJoinAsync(name);
         await Expect(otherBrowser.Alert).ToHaveTextAsync($"The username {name} is taken; choose another.");
         await Expect(otherBrowser.UsernameBox).ToBeVisibleAsync();
@@ -132,7 +132,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task KeyboardOnly_AtPhoneWidth_JoinsAndSends_AndThePageFits()
     {
         var name = UniqueName.For("kim");
-        var kim = await ChatPage.OpenAsync(browser, app.WebUrl, 375, 740);
+        await using var kim = await ChatPage.OpenAsync(browser, app.WebUrl, 375, 740);
         var keyboard = kim.Page.Keyboard;
 
         // The box a person types in has the focus: on load the name's, once joined the message's.
