@@ -1,6 +1,4 @@
-using AspireChat.Testing;
-
-namespace AspireChat.ChatService.FunctionalTests.Clients;
+namespace AspireChat.Testing;
 
 public static class ConsoleClientProcess
 {
