@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,4 +36,11 @@ public static class RoomSteps
 
     // The texts of the messages on the page, oldest first.
     public static Task<IReadOnlyList<string>> MessageTextsAsync(IPage page) => Lines(page).Locator("span.text").AllInnerTextsAsync();
+
+    // Waits until the user says a line after those the page shows now.
+    public static async Task NextLineFromAsync(IPage page, string sender)
+    {
+        var from = Lines(page).Filter(new() { Has = page.Locator("span.sender", new() { HasTextRegex = new Regex($"^{Regex.Escape(sender)}$") }) });
+        await Expect(from).ToHaveCountAsync(await from.CountAsync() + 1);
+    }
 }

@@ -50,7 +50,9 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
         await ChatAppFixture.WaitUntilHealthyAsync(app.App);
     }
 
-    // The service is away for a while: each message is tried again until it is accepted.
+    // The service is away for a while: each message is tried again until it is accepted. The
+    // restarted service keeps the name for its owner but not the session: the sender registers
+    // again under its token, as a console client does.
     private static async Task SendUntilAcceptedAsync(ChatTestClient sender, string text)
     {
         await TimeoutExtensions.WaitUntilAsync(async () =>
@@ -58,6 +60,11 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
             try
             {
                 return (await sender.SendAsync(text)).Code == MessageResponse.Types.Code.Sent;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)
+            {
+                Assert.Equal(MessageResponse.Types.Code.Added, (await sender.AddUserAsync(sender.Username!)).Code);
+                return false;
             }
             catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown)
             {
