@@ -36,6 +36,9 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
 
         await Expect(RoomSteps.Status(page)).ToHaveTextAsync("Connected");
         await Expect(RoomSteps.Line(page, sender.Username!, texts[^1])).ToHaveCountAsync(1);
+        // Who is online is live again too: the bots came back.
+        await Expect(page.Locator("aside.online").GetByText("bob", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("aside.online").GetByText("alice", new() { Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "web-restarted");
         var shown = (await RoomSteps.MessageTextsAsync(page)).Where(texts.Contains).ToList();
         Assert.Equal(texts, shown);
