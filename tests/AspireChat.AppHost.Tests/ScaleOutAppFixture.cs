@@ -8,7 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AspireChat.AppHost.Tests;
 
 // The AppHost's scale-out run (`-- --replicas 3`) under Aspire's orchestrator: redis-server, three
-// chat replicas behind one proxied grpc endpoint, alice and bob, and Aspire's dashboard with its
+// chat replicas behind one proxied grpc endpoint, alice, bob, the web app, and Aspire's dashboard with its
 // telemetry API on. Every port is a free one, as in
 // ChatAppFixture, so it runs beside a developer's AppHost.
 public sealed class ScaleOutAppFixture : IAsyncLifetime
@@ -34,6 +34,9 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
     // Aspire's proxy spreads its connections over the replicas.
     public Uri ChatEndpoint => App.GetEndpoint("chat", "grpc");
 
+    // The chat page, unchanged by the scale-out: the web app reaches chat through the same endpoint.
+    public Uri WebUrl => App.GetEndpoint("web", "http");
+
     // The dashboard's telemetry API: the traces a person sees on its pages, as JSON.
     public DashboardTelemetry Telemetry => new(App.GetEndpoint("aspire-dashboard", "http"), _dashboardApiKey);
 
@@ -53,7 +56,7 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
         await _app.StartAsync().StartupTimeout();
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("redis").StartupTimeout();
         ChatReplicas = await WaitUntilReplicasHealthyAsync(_app);
-        await Task.WhenAll(new[] { "alice", "bob" }.Select(bot => _app.ResourceNotifications.WaitForResourceHealthyAsync(bot))).StartupTimeout();
+        await Task.WhenAll(new[] { "alice", "bob", "web" }.Select(resource => _app.ResourceNotifications.WaitForResourceHealthyAsync(resource))).StartupTimeout();
         await _app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard", KnownResourceStates.Running).StartupTimeout();
     }
 
