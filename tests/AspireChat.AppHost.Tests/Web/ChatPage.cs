@@ -115,6 +115,16 @@ public sealed class ChatPage(IPage page, Uri webUrl) : IAsyncDisposable
 
     public Task<IReadOnlyList<string>> LinesTextAsync() => Lines.AllInnerTextsAsync();
 
+    // The texts of the messages on the page (no sender, presence or notice), oldest first.
+    public Task<IReadOnlyList<string>> MessageTextsAsync() => Lines.Locator(".text").AllInnerTextsAsync();
+
+    // Waits until that sender says a line after those the page shows now.
+    public async Task NextLineFromAsync(string sender)
+    {
+        var from = LinesFrom(sender);
+        await Expect(from).ToHaveCountAsync(await from.CountAsync() + 1);
+    }
+
     // The other users in the online list (each a button to write to them).
     public Task<IReadOnlyList<string>> OnlineNamesAsync() => OnlineList.GetByRole(AriaRole.Button).AllInnerTextsAsync();
 
