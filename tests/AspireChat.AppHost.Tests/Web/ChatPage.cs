@@ -47,6 +47,23 @@ public sealed class ChatPage(IPage page, Uri webUrl) : IAsyncDisposable
         return chat;
     }
 
+    // A page of its own browser, joined under the name: the room is live. A page that could not
+    // join closes its browser.
+    public static async Task<ChatPage> JoinedAsync(BrowserFixture browser, Uri webUrl, string username, int width = 1400, int height = 800)
+    {
+        var chat = await OpenAsync(browser, webUrl, width, height);
+        try
+        {
+            await chat.JoinAsync(username);
+            return chat;
+        }
+        catch
+        {
+            await chat.DisposeAsync();
+            throw;
+        }
+    }
+
     // Another tab of the same browser: the same stored session.
     public async Task<ChatPage> NewTabAsync()
     {

@@ -17,8 +17,7 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
     [Fact]
     public async Task ChatRestarted_ThePageReconnects_AndShowsEveryMessageSentMeanwhile_Once()
     {
-        await using var page = await ChatPage.OpenAsync(browser, app.WebUrl, 1100, 700);
-        await page.JoinAsync(UniqueName.For("steady"));
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, UniqueName.For("steady"), 1100, 700);
         await using var sender = new ChatTestClient(GrpcChannel.ForAddress(app.ChatEndpoint));
         Assert.Equal(MessageResponse.Types.Code.Added, (await sender.AddUserAsync(UniqueName.For("sender"))).Code);
         await sender.SendAsync("before the restart");

@@ -13,9 +13,8 @@ public sealed class WebScaleOutTests(ScaleOutAppFixture fixture, BrowserFixture 
     [Fact]
     public async Task PageOnWeb_HearsTheBots_AndChatsBothWaysWithAClientOnEveryReplica()
     {
-        await using var page = await ChatPage.OpenAsync(browser, fixture.WebUrl);
         var me = UniqueName.For("scaled");
-        await page.JoinAsync(me);
+        await using var page = await ChatPage.JoinedAsync(browser, fixture.WebUrl, me);
         // A client on each replica, past the proxy: one of them is on the web app's for sure.
         await using var opened = new AsyncDisposableList();
         var listeners = new List<RoomListener>();

@@ -12,8 +12,7 @@ public sealed class WebScreenshotTests(ChatAppFixture app, BrowserFixture browse
     [Fact]
     public async Task Room_ShowsTheBotsTalking_ADirectMessageBothWays_AndWhoIsOnline()
     {
-        await using var page = await ChatPage.OpenAsync(browser, app.WebUrl, 1100, 700);
-        await page.JoinAsync("dana");
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, "dana", 1100, 700);
         await page.SendAsync("hello everyone!");
 
         await page.SendAsync("@bob ping");
@@ -31,8 +30,7 @@ public sealed class WebScreenshotTests(ChatAppFixture app, BrowserFixture browse
     [Fact]
     public async Task Room_IsUsable_375PixelsWide()
     {
-        await using var page = await ChatPage.OpenAsync(browser, app.WebUrl, 375, 740);
-        await page.JoinAsync("sam");
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, "sam", 375, 740);
 
         await page.SendAsync("hi from my phone");
 

@@ -13,9 +13,8 @@ public sealed class WebTelemetryTests(ChatAppFixture app, BrowserFixture browser
     [Fact]
     public async Task BroadcastFromThePage_IsOneTrace_FromWebThroughChat_ToEveryReceiver()
     {
-        await using var page = await ChatPage.OpenAsync(browser, app.WebUrl);
         var me = UniqueName.For("tracer");
-        await page.JoinAsync(me);
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, me);
 
         await page.SendAsync($"a broadcast to trace, from {me}");
 
@@ -41,10 +40,9 @@ public sealed class WebTelemetryTests(ChatAppFixture app, BrowserFixture browser
     [Fact]
     public async Task DirectMessageFromThePage_ItsTextIsInNoLogLineSpanNameOrAttribute_TheDashboardHolds()
     {
-        await using var page = await ChatPage.OpenAsync(browser, app.WebUrl);
         var me = UniqueName.For("whisperer");
         var secret = $"the spare key is under the blue pot {Guid.NewGuid():N}";
-        await page.JoinAsync(me);
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, me);
 
         await page.SendAsync($"@bob {secret}");
 
