@@ -47,6 +47,23 @@ public sealed class ChatPage(IPage page, Uri webUrl) : IAsyncDisposable
         return chat;
     }
 
+    // A page of its own browser, joined under the name: the room is live. A page that could not
+    // join closes its browser.
+    public static async Task<ChatPage> JoinedAsync(BrowserFixture browser, Uri webUrl, string username, int width = 1400, int height = 800)
+    {
+        var chat = await OpenAsync(browser, webUrl, width, height);
+        try
+        {
+            await chat.JoinAsync(username);
+            return chat;
+        }
+        catch
+        {
+            await chat.DisposeAsync();
+            throw;
+        }
+    }
+
     // Another tab of the same browser: the same stored session.
     public async Task<ChatPage> NewTabAsync()
     {
@@ -114,6 +131,16 @@ public sealed class ChatPage(IPage page, Uri webUrl) : IAsyncDisposable
         Expect(Line(sender, text)).ToHaveClassAsync(DirectStyle);
 
     public Task<IReadOnlyList<string>> LinesTextAsync() => Lines.AllInnerTextsAsync();
+
+    // The texts of the messages on the page (no sender, presence or notice), oldest first.
+    public Task<IReadOnlyList<string>> MessageTextsAsync() => Lines.Locator(".text").AllInnerTextsAsync();
+
+    // Waits until that sender says a line after those the page shows now.
+    public async Task NextLineFromAsync(string sender)
+    {
+        var from = LinesFrom(sender);
+        await Expect(from).ToHaveCountAsync(await from.CountAsync() + 1);
+    }
 
     // The other users in the online list (each a button to write to them).
     public Task<IReadOnlyList<string>> OnlineNamesAsync() => OnlineList.GetByRole(AriaRole.Button).AllInnerTextsAsync();

@@ -15,9 +15,9 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task TwoBrowsers_ChatBothWays_AndAThirdSeesTheBroadcastsButNeverTheirDirectMessages()
     {
         var (dana, erin, finn) = (UniqueName.For("dana"), UniqueName.For("erin"), UniqueName.For("finn"));
-        await using var danaPage = await JoinedPageAsync(dana);
-        await using var erinPage = await JoinedPageAsync(erin);
-        await using var finnPage = await JoinedPageAsync(finn);
+        await using var danaPage = await ChatPage.JoinedAsync(browser, app.WebUrl, dana);
+        await using var erinPage = await ChatPage.JoinedAsync(browser, app.WebUrl, erin);
+        await using var finnPage = await ChatPage.JoinedAsync(browser, app.WebUrl, finn);
 
         await danaPage.SendAsync("hello from dana");
         await erinPage.SendAsync("hello from erin");
@@ -48,7 +48,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task AConsoleClient_AndABrowserUser_SeeEachOthersBroadcastsAndDirectMessages()
     {
         var (gina, hank) = (UniqueName.For("gina"), UniqueName.For("hank"));
-        await using var ginaPage = await JoinedPageAsync(gina);
+        await using var ginaPage = await ChatPage.JoinedAsync(browser, app.WebUrl, gina);
         await using var console = ConsoleClientProcess.Start(app.ChatEndpoint, hank);
         await console.WaitForLineAsync(line => line.StartsWith("* connected", StringComparison.Ordinal), $"{hank} to connect");
         await using var watcher = await OnlineWatcher.JoinAsync(app.ChatEndpoint);
@@ -74,7 +74,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     [Fact]
     public async Task MarkupBidiInvisibleAndMultiLinePayloads_RenderAsText()
     {
-        await using var viewer = await JoinedPageAsync(UniqueName.For("vera"));
+        await using var viewer = await ChatPage.JoinedAsync(browser, app.WebUrl, UniqueName.For("vera"));
         await using var mallory = new ChatTestClient(GrpcChannel.ForAddress(app.ChatEndpoint));
         Assert.Equal(MessageResponse.Types.Code.Added, (await mallory.AddUserAsync(UniqueName.For("mallory"))).Code);
         Assert.NotEqual(MessageResponse.Types.Code.Added, (await mallory.AddUserAsync("<img src=x>")).Code);
@@ -107,7 +107,7 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
     public async Task TheNameStays_ThroughAReloadAndASecondTab_AndIsFreedAfterTheTabsClose()
     {
         var name = UniqueName.For("ivy");
-        await using var ivy = await JoinedPageAsync(name);
+        await using var ivy = await ChatPage.JoinedAsync(browser, app.WebUrl, name);
         await ivy.ReloadAsync();
         await Expect(ivy.Me).ToHaveTextAsync($"You are {name}");
         await Expect(ivy.UsernameBox).ToHaveCountAsync(0);
@@ -152,12 +152,5 @@ public sealed class WebChatTests(ChatAppFixture app, BrowserFixture browser) : I
         await Expect(kim.OnlineHeading).ToBeInViewportAsync();
         await Expect(kim.OnlineUser("alice")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(kim.Page, "web-375px");
-    }
-
-    private async Task<ChatPage> JoinedPageAsync(string username)
-    {
-        var page = await ChatPage.OpenAsync(browser, app.WebUrl);
-        await page.JoinAsync(username);
-        return page;
     }
 }

@@ -17,16 +17,15 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
     [Fact]
     public async Task ChatRestarted_ThePageReconnects_AndShowsEveryMessageSentMeanwhile_Once()
     {
-        var page = await browser.NewPageAsync(1100, 700);
-        await RoomSteps.JoinAsync(page, app.WebUrl, UniqueName.For("steady"));
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, UniqueName.For("steady"), 1100, 700);
         await using var sender = new ChatTestClient(GrpcChannel.ForAddress(app.ChatEndpoint));
         Assert.Equal(MessageResponse.Types.Code.Added, (await sender.AddUserAsync(UniqueName.For("sender"))).Code);
         await sender.SendAsync("before the restart");
-        await Expect(RoomSteps.Line(page, sender.Username!, "before the restart")).ToHaveCountAsync(1);
+        await Expect(page.Line(sender.Username!, "before the restart")).ToHaveCountAsync(1);
 
         var restart = RestartChatAsync();
-        await Expect(RoomSteps.Status(page)).ToHaveTextAsync("Reconnecting…");
-        await BrowserFixture.ScreenshotAsync(page, "web-reconnecting");
+        await Expect(page.Status).ToHaveTextAsync("Reconnecting…");
+        await BrowserFixture.ScreenshotAsync(page.Page, "web-reconnecting");
         var texts = Enumerable.Range(1, SentMeanwhile).Select(n => $"sent meanwhile, number {n} of {SentMeanwhile}").ToList();
         foreach (var text in texts)
         {
@@ -34,13 +33,13 @@ public sealed class WebRestartTests(ChatAppFixture app, BrowserFixture browser) 
         }
         await restart;
 
-        await Expect(RoomSteps.Status(page)).ToHaveTextAsync("Connected");
-        await Expect(RoomSteps.Line(page, sender.Username!, texts[^1])).ToHaveCountAsync(1);
+        await Expect(page.Status).ToHaveTextAsync("Connected");
+        await Expect(page.Line(sender.Username!, texts[^1])).ToHaveCountAsync(1);
         // Who is online is live again too: the bots came back.
-        await Expect(page.Locator("aside.online").GetByText("bob", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(page.Locator("aside.online").GetByText("alice", new() { Exact = true })).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "web-restarted");
-        var shown = (await RoomSteps.MessageTextsAsync(page)).Where(texts.Contains).ToList();
+        await Expect(page.OnlineUser("bob")).ToBeVisibleAsync();
+        await Expect(page.OnlineUser("alice")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page.Page, "web-restarted");
+        var shown = (await page.MessageTextsAsync()).Where(texts.Contains).ToList();
         Assert.Equal(texts, shown);
     }
 

@@ -13,9 +13,8 @@ public sealed class WebScaleOutTests(ScaleOutAppFixture fixture, BrowserFixture 
     [Fact]
     public async Task PageOnWeb_HearsTheBots_AndChatsBothWaysWithAClientOnEveryReplica()
     {
-        var page = await browser.NewPageAsync();
         var me = UniqueName.For("scaled");
-        await RoomSteps.JoinAsync(page, fixture.WebUrl, me);
+        await using var page = await ChatPage.JoinedAsync(browser, fixture.WebUrl, me);
         // A client on each replica, past the proxy: one of them is on the web app's for sure.
         await using var opened = new AsyncDisposableList();
         var listeners = new List<RoomListener>();
@@ -24,10 +23,10 @@ public sealed class WebScaleOutTests(ScaleOutAppFixture fixture, BrowserFixture 
             listeners.Add(opened.Add(await RoomListener.JoinAsync(fixture.GrpcEndpointOf(replica), "on-replica")));
         }
 
-        await RoomSteps.NextLineFromAsync(page, "alice");
+        await page.NextLineFromAsync("alice");
         foreach (var listener in listeners)
         {
-            await RoomSteps.SendAsync(page, $"@{listener.Username} hello from the page");
+            await page.SendAsync($"@{listener.Username} hello from the page");
             Assert.Equal(MessageResponse.Types.Code.Sent, (await listener.SendAsync($"hello page, from {listener.Username}")).Code);
         }
 
@@ -35,7 +34,7 @@ public sealed class WebScaleOutTests(ScaleOutAppFixture fixture, BrowserFixture 
         {
             var direct = await listener.WaitForAsync(m => m.User?.Username == me && m.Recipient is not null, $"{me}'s direct message to {listener.Username}");
             Assert.Equal((listener.Username, $"@{listener.Username} hello from the page"), (direct.Recipient.Username, direct.Msg));
-            await Expect(RoomSteps.Line(page, listener.Username, $"hello page, from {listener.Username}")).ToHaveCountAsync(1);
+            await Expect(page.Line(listener.Username, $"hello page, from {listener.Username}")).ToHaveCountAsync(1);
         }
     }
 }

@@ -1,5 +1,4 @@
 using AspireChat.AppHost.Tests.Browser;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AspireChat.AppHost.Tests.Web;
@@ -13,35 +12,32 @@ public sealed class WebScreenshotTests(ChatAppFixture app, BrowserFixture browse
     [Fact]
     public async Task Room_ShowsTheBotsTalking_ADirectMessageBothWays_AndWhoIsOnline()
     {
-        var page = await browser.NewPageAsync(1100, 700);
-        await RoomSteps.JoinAsync(page, app.WebUrl, "dana");
-        await RoomSteps.SendAsync(page, "hello everyone!");
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, "dana", 1100, 700);
+        await page.SendAsync("hello everyone!");
 
-        await RoomSteps.SendAsync(page, "@bob ping");
+        await page.SendAsync("@bob ping");
 
-        await Expect(RoomSteps.Line(page, "you → bob", "ping")).ToHaveCountAsync(1);
-        await Expect(RoomSteps.Line(page, "bob → you", "pong")).ToHaveCountAsync(1);
-        await BrowserFixture.ScreenshotAsync(page, "web-direct-message");
+        await Expect(page.Line("you → bob", "ping")).ToHaveCountAsync(1);
+        await Expect(page.Line("bob → you", "pong")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page.Page, "web-direct-message");
         // The bots go on talking: the room once each has said another line.
-        await RoomSteps.NextLineFromAsync(page, "alice");
-        await RoomSteps.NextLineFromAsync(page, "bob");
-        await Expect(page.Locator("aside.online").GetByText("alice")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "web-room");
+        await page.NextLineFromAsync("alice");
+        await page.NextLineFromAsync("bob");
+        await Expect(page.OnlineUser("alice")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page.Page, "web-room");
     }
 
     [Fact]
     public async Task Room_IsUsable_375PixelsWide()
     {
-        var page = await browser.NewPageAsync(375, 740);
-        await RoomSteps.JoinAsync(page, app.WebUrl, "sam");
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, "sam", 375, 740);
 
-        await RoomSteps.SendAsync(page, "hi from my phone");
+        await page.SendAsync("hi from my phone");
 
-        await Expect(RoomSteps.Line(page, "sam", "hi from my phone")).ToHaveCountAsync(1);
-        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message" })).ToBeInViewportAsync();
+        await Expect(page.Line("sam (you)", "hi from my phone")).ToHaveCountAsync(1);
+        await Expect(page.MessageBox).ToBeInViewportAsync();
         // Nothing wider than the screen: no sideways scrolling.
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-        await BrowserFixture.ScreenshotAsync(page, "web-narrow");
+        Assert.True(await page.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await BrowserFixture.ScreenshotAsync(page.Page, "web-narrow");
     }
-
 }

@@ -13,11 +13,10 @@ public sealed class WebTelemetryTests(ChatAppFixture app, BrowserFixture browser
     [Fact]
     public async Task BroadcastFromThePage_IsOneTrace_FromWebThroughChat_ToEveryReceiver()
     {
-        var page = await browser.NewPageAsync();
         var me = UniqueName.For("tracer");
-        await RoomSteps.JoinAsync(page, app.WebUrl, me);
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, me);
 
-        await RoomSteps.SendAsync(page, $"a broadcast to trace, from {me}");
+        await page.SendAsync($"a broadcast to trace, from {me}");
 
         var traceId = await TraceOfSendAsync(me);
         // The bots and this page receive it: the trace is whole once each receive span is in.
@@ -41,14 +40,13 @@ public sealed class WebTelemetryTests(ChatAppFixture app, BrowserFixture browser
     [Fact]
     public async Task DirectMessageFromThePage_ItsTextIsInNoLogLineSpanNameOrAttribute_TheDashboardHolds()
     {
-        var page = await browser.NewPageAsync();
         var me = UniqueName.For("whisperer");
         var secret = $"the spare key is under the blue pot {Guid.NewGuid():N}";
-        await RoomSteps.JoinAsync(page, app.WebUrl, me);
+        await using var page = await ChatPage.JoinedAsync(browser, app.WebUrl, me);
 
-        await RoomSteps.SendAsync(page, $"@bob {secret}");
+        await page.SendAsync($"@bob {secret}");
 
-        await Expect(RoomSteps.Line(page, "you → bob", secret)).ToHaveCountAsync(1);
+        await Expect(page.Line("you → bob", secret)).ToHaveCountAsync(1);
         var traceId = await TraceOfSendAsync(me);
         await app.Telemetry.WaitForTraceAsync(
             spans => spans[0].TraceId == traceId && spans.Any(s => s is { Resource: "chat", Name: "chat.direct_message" }) && spans.Any(s => s is { Resource: "bob", Name: "chat.receive" }),
