@@ -17,7 +17,7 @@ namespace AspireChat.Web.Chat;
 public sealed class ChatSession(ChatConnection connection, PersonAddress person, ILogger<ChatClient> clientLogger, ILogger<ChatSession> logger) : IAsyncDisposable
 {
     // The most recent lines a page keeps; older ones scroll away.
-    public const int MaxLines = 500;
+    public const int MaxLines = 200;
 
     private const int HistoryOnJoin = 50;
 
