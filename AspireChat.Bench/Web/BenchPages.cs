@@ -1,0 +1,122 @@
+using Microsoft.Playwright;
+
+namespace AspireChat.Bench.Web;
+
+// N people in headless Chromium (Debian's): a browser context each (its own cookies and
+// storage: its own session), each page joined to the room as page-<i> and observing its
+// conversation (RenderedLines). Disposed, the browser closes.
+internal sealed class BenchPages : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    // Pages joining at once: each join costs the web app a circuit and the browser a renderer.
+    private const int JoinParallelism = 4;
+    private static readonly float s_actionTimeoutMs = 60_000;
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IPage[] _pages;
+
+    private BenchPages(IPlaywright playwright, IBrowser browser, IPage[] pages)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _pages = pages;
+    }
+
+    public int Count => _pages.Length;
+
+    public static async Task<BenchPages> OpenAsync(Uri site, int count, CancellationToken cancellationToken)
+    {
+        var playwright = await Playwright.CreateAsync();
+        IBrowser? browser = null;
+        try
+        {
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                // Playwright gives each launch a fresh profile; these keep Chromium off the (closed) network.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var pages = new IPage[count];
+            using var gate = new SemaphoreSlim(JoinParallelism);
+            await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    pages[i] = await JoinAsync(browser, site, $"page-{i}");
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            return new BenchPages(playwright, browser, pages);
+        }
+        catch
+        {
+            if (browser is not null)
+            {
+                await browser.CloseAsync();
+            }
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    // Lines recorded so far, per page.
+    public async Task<int[]> CountsAsync() =>
+        await Task.WhenAll(_pages.Select(p => p.EvaluateAsync<int>(RenderedLines.Count)));
+
+    // Until every page has recorded the expected number of lines, or none has recorded one more
+    // for a while.
+    public async Task DrainAsync(long expected, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        var last = -1L;
+        var progress = System.Diagnostics.Stopwatch.StartNew();
+        while (await CountsAsync() is var counts && counts.Any(c => c < expected))
+        {
+            if (counts.Sum() != last)
+            {
+                last = counts.Sum();
+                progress.Restart();
+            }
+            else if (progress.Elapsed > idle)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    // Per page, every recorded line: its message number and when it entered the page (unix ms).
+    public async Task<IReadOnlyList<(long Seq, double RenderedUnixMs)>[]> CollectAsync()
+    {
+        var all = await Task.WhenAll(_pages.Select(p => p.EvaluateAsync<double[][]>(RenderedLines.Collect)));
+        return [.. all.Select(page => (IReadOnlyList<(long, double)>)[.. page.Select(r => ((long)r[0], r[1]))])];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+
+    // As a person does: open the page, type a name, press Enter, wait until the room is live.
+    private static async Task<IPage> JoinAsync(IBrowser browser, Uri site, string name)
+    {
+        var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(s_actionTimeoutMs);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.ToString());
+        var username = page.GetByLabel("Username");
+        await username.FillAsync(name);
+        await username.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Connected" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Log, new() { Name = "Conversation" }).WaitForAsync();
+        await page.EvaluateAsync(RenderedLines.Install);
+        return page;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using AspireChat.Bench.Load;
+using AspireChat.Bench.Reporting;
+using AspireChat.Bench.Scenarios;
+using AspireChat.Bench.Servers;
+
+namespace AspireChat.Bench.Web;
+
+// N pages in headless Chromium joined through the web app, and gRPC listeners on chat itself as
+// the baseline, all receiving the same messages from one sender at a steady rate: how long each
+// takes from its scheduled send time to a line in each page (and to each listener), whether every
+// page shows each exactly once, and what the web app spends on them.
+internal static class WebScenario
+{
+    private static readonly TimeSpan s_drainIdle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_closeTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<WebReport> RunAsync(WebServers servers, WebOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var webApp = new ServerProcess(servers.Web.ProcessId);
+        var rssBefore = webApp.ResidentBytes();
+        console.WriteLine($"Opening {options.Pages} pages in headless Chromium...");
+        await using var pages = await BenchPages.OpenAsync(servers.Web.HttpUrl, options.Pages, cancellationToken);
+        var rssWith = webApp.ResidentBytes();
+        console.WriteLine($"{pages.Count} pages joined; sending {options.Rate}/s for {options.Duration.TotalSeconds} s...");
+
+        await using var target = new ChatTarget(servers.Chat.GrpcUrl, workshop: false);
+        using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var listeners = await Listeners.OpenAsync(target, options.Listeners, senders: 1, recordLatency: true, streams.Token);
+        var send = await target.SenderAsync(0, cancellationToken);
+        var schedule = new WebSchedule(options.Rate, (long)(options.Duration.TotalSeconds * options.Rate));
+
+        var cpu = CpuUse.Start(webApp);
+        var window = Stopwatch.StartNew();
+        await schedule.SendAsync(send, cancellationToken);
+        await Listeners.DrainAsync(listeners, schedule.Sends.Accepted, s_drainIdle, cancellationToken);
+        await pages.DrainAsync(schedule.Sends.Accepted, s_drainIdle, cancellationToken);
+        var (cpuSeconds, windowSeconds) = (cpu.ServerSeconds(), window.Elapsed.TotalSeconds);
+        await Listeners.CloseAsync(listeners, streams, s_closeTimeout, cancellationToken);
+
+        var perPage = (await pages.CollectAsync()).Select((rendered, i) => PageResult.Of($"page-{i}", rendered, schedule)).ToList();
+        var listener = ListenerResult(target.Name, listeners, options, schedule);
+        var run = Summary(perPage, listener, options, schedule);
+        var cost = Cost(rssBefore, rssWith, cpuSeconds, windowSeconds, run);
+        return new WebReport(SuiteReport.DescribeMachine(), startedAt, run, cost, listener, [.. perPage.Select(p => p.Result)], WebTargets.Check(run, cost));
+    }
+
+    private static WebRun Summary(List<(PageResult Result, double[] LatenciesMs)> perPage, LatencyResult listener, WebOptions options, WebSchedule schedule)
+    {
+        var all = Percentiles.Of(perPage.SelectMany(p => p.LatenciesMs));
+        var results = perPage.Select(p => p.Result).ToList();
+        return new WebRun(results.Count, options.Listeners, options.Rate, schedule.Scheduled, schedule.Sends.Accepted, schedule.Sends.Refused, schedule.Sends.Failed,
+            results.Sum(p => p.Rendered), results.Sum(p => p.Lost), results.Sum(p => p.Duplicates),
+            all.P50, all.P99, all.P999, all.Max, listener.P50, listener.P99, listener.P999, Ratio.Of(all.P99, listener.P99));
+    }
+
+    // The gRPC listeners' row, as the latency command reports one.
+    private static LatencyResult ListenerResult(string target, List<BenchListener> listeners, WebOptions options, WebSchedule schedule)
+    {
+        var latencies = listeners.SelectMany(l => l.LatenciesMs).ToList();
+        var figures = Percentiles.Of(latencies);
+        var accepted = schedule.Sends.Accepted;
+        return new LatencyResult($"{target} gRPC listeners", listeners.Count, options.Rate, schedule.Scheduled, accepted, schedule.Sends.Refused, schedule.Sends.Failed,
+            latencies.Count, listeners.Sum(l => accepted - l.Unique), listeners.Sum(l => l.Duplicates),
+            figures.P50, Percentiles.At(latencies, 0.90), figures.P99, figures.P999, figures.Max, null, null);
+    }
+
+    private static WebAppCost Cost(long? rssBefore, long? rssWith, double? cpuSeconds, double windowSeconds, WebRun run)
+    {
+        const double MiB = 1024 * 1024;
+        double? perPage = rssBefore is { } before && rssWith is { } with && run.Pages > 0 ? Math.Round((with - before) / 1024.0 / run.Pages, 1) : null;
+        return new WebAppCost(
+            rssBefore / MiB is { } b ? Math.Round(b, 1) : null,
+            rssWith / MiB is { } w ? Math.Round(w, 1) : null,
+            perPage,
+            cpuSeconds is { } s ? Math.Round(s, 2) : null,
+            Math.Round(windowSeconds, 2),
+            cpuSeconds is { } c && run.Rendered > 0 ? Math.Round(c * 1e6 / run.Rendered, 1) : null,
+            cpuSeconds is { } t && run.Pages > 0 ? Math.Round(t * 1000 / windowSeconds / run.Pages, 2) : null);
+    }
+}
