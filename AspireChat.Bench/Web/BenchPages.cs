@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace AspireChat.Bench.Web;
 
-// N people in headless Chromium (Debian's): a browser context each (its own cookies and
+// People in headless Chromium (Debian's): a browser context each (its own cookies and
 // storage: its own session), each page joined to the room as page-<i> and observing its
 // conversation (RenderedLines). Disposed, the browser closes.
 internal sealed class BenchPages : IAsyncDisposable
@@ -15,55 +15,56 @@ internal sealed class BenchPages : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
-    private readonly IPage[] _pages;
+    private readonly List<IPage> _pages = [];
 
-    private BenchPages(IPlaywright playwright, IBrowser browser, IPage[] pages)
+    private BenchPages(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         _browser = browser;
-        _pages = pages;
     }
 
-    public int Count => _pages.Length;
+    public int Count => _pages.Count;
 
-    public static async Task<BenchPages> OpenAsync(Uri site, int count, CancellationToken cancellationToken)
+    public static async Task<BenchPages> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        IBrowser? browser = null;
         try
         {
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
                 // Playwright gives each launch a fresh profile; these keep Chromium off the (closed) network.
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            var pages = new IPage[count];
-            using var gate = new SemaphoreSlim(JoinParallelism);
-            await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-            {
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    pages[i] = await JoinAsync(browser, site, $"page-{i}");
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            return new BenchPages(playwright, browser, pages);
+            return new BenchPages(playwright, browser);
         }
         catch
         {
-            if (browser is not null)
-            {
-                await browser.CloseAsync();
-            }
             playwright.Dispose();
             throw;
         }
+    }
+
+    // Joins `count` more pages, a few at a time, named on from the pages already joined.
+    public async Task JoinAsync(Uri site, int count, CancellationToken cancellationToken)
+    {
+        var first = _pages.Count;
+        var joined = new IPage[count];
+        using var gate = new SemaphoreSlim(JoinParallelism);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                joined[i] = await JoinAsync(_browser, site, $"page-{first + i}");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        _pages.AddRange(joined);
     }
 
     // Lines recorded so far, per page.
@@ -87,7 +88,8 @@ internal sealed class BenchPages : IAsyncDisposable
             {
                 return;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            // Each poll is a script run in every page: seldom, so as not to load the pages it measures.
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 

@@ -3,9 +3,9 @@ using AspireChat.Bench.Scenarios;
 namespace AspireChat.Bench.Web;
 
 // One page (one person): lines rendered for the bench's messages, accepted messages it never
-// rendered, messages it rendered more than once, and its send-to-rendered latency in
+// rendered (and the first few of their numbers), messages it rendered more than once, and its send-to-rendered latency in
 // milliseconds. Order is not counted: the sends of an open loop overlap, as in LatencyResult.
-internal sealed record PageResult(string Page, long Rendered, long Lost, long Duplicates, double P50, double P99, double P999, double Max) : IDeliveryCounts
+internal sealed record PageResult(string Page, long Rendered, long Lost, long Duplicates, double P50, double P99, double P999, double Max, string Missing) : IDeliveryCounts
 {
     string IDeliveryCounts.Target => Page;
 
@@ -29,8 +29,12 @@ internal sealed record PageResult(string Page, long Rendered, long Lost, long Du
             }
             latencies.Add(at - schedule.SentUnixMs(seq));
         }
-        var lost = schedule.AcceptedSeqs().Count(seq => !seen.Contains(seq));
+        var missing = schedule.AcceptedSeqs().Where(seq => !seen.Contains(seq)).ToList();
         var figures = Percentiles.Of(latencies);
-        return (new PageResult(page, rendered.Count, lost, duplicates, figures.P50, figures.P99, figures.P999, figures.Max), [.. latencies]);
+        return (new PageResult(page, rendered.Count, missing.Count, duplicates, figures.P50, figures.P99, figures.P999, figures.Max, FirstFew(missing)), [.. latencies]);
     }
+
+    // The first missing message numbers, to tell where in the run they went.
+    private static string FirstFew(List<long> missing) =>
+        missing.Count == 0 ? "" : string.Join(' ', missing.Take(5)) + (missing.Count > 5 ? " ..." : "");
 }

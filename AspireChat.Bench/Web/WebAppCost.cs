@@ -1,10 +1,12 @@
 namespace AspireChat.Bench.Web;
 
 // What the web app's process cost: resident memory before any page connected (it had served its
-// page once) and with every page joined, the difference per page; its CPU time from the first send
+// page once), with one page joined and with every page, and what each page after the first added
+// (the first also pays for what is done once: code compiled, caches filled); its CPU time from the first send
 // until every page had rendered every message, per rendered line and per page each second.
 internal sealed record WebAppCost(
     double? RssBeforeMiB,
+    double? RssWithOnePageMiB,
     double? RssWithPagesMiB,
     double? RssPerPageKiB,
     double? CpuSeconds,
