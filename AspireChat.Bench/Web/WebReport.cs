@@ -10,6 +10,7 @@ internal sealed record WebReport(
     DateTimeOffset StartedAt,
     WebRun Run,
     WebAppCost WebApp,
+    WindowCpu Cpu,
     LatencyResult Listeners,
     IReadOnlyList<PageResult> PerPage,
     IReadOnlyList<TargetCheck> Targets)
@@ -25,6 +26,7 @@ internal sealed record WebReport(
         ResultTable.Print("gRPC listeners on chat, the same messages: send to received (milliseconds)", [Listeners], console);
         ResultTable.Print("Every page: send to rendered over all pages' samples, against the gRPC listeners (milliseconds; ratio: page p99 ÷ listener p99)", [Run], console);
         ResultTable.Print("The web app's process: resident memory before and with the pages, CPU from the first send until every page had every message", [WebApp], console);
+        ResultTable.Print("CPU seconds in that window, by process (Renderers: the pages' Chromium renderers; Chromium: its browser, GPU and other processes; Driver: Playwright's; Bench: the sender and the gRPC listeners)", [Cpu], console);
         ResultTable.Print("Web page targets (2 cores)", Targets, console);
     }
 

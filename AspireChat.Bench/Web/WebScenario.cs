@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AspireChat.Bench.Load;
 using AspireChat.Bench.Reporting;
 using AspireChat.Bench.Scenarios;
@@ -39,19 +38,18 @@ internal static class WebScenario
         var send = await target.SenderAsync(0, cancellationToken);
         var schedule = new WebSchedule(options.Rate, (long)(options.Duration.TotalSeconds * options.Rate));
 
-        var cpu = CpuUse.Start(webApp);
-        var window = Stopwatch.StartNew();
+        var stopCpu = WindowCpu.Start(servers);
         await schedule.SendAsync(send, cancellationToken);
         await Listeners.DrainAsync(listeners, schedule.Sends.Accepted, s_drainIdle, cancellationToken);
         await pages.DrainAsync(schedule.Sends.Accepted, s_pageDrainIdle, cancellationToken);
-        var (cpuSeconds, windowSeconds) = (cpu.ServerSeconds(), window.Elapsed.TotalSeconds);
+        var cpu = stopCpu();
         await Listeners.CloseAsync(listeners, streams, s_closeTimeout, cancellationToken);
 
         var perPage = (await pages.CollectAsync()).Select((rendered, i) => PageResult.Of($"page-{i}", rendered, schedule)).ToList();
         var listener = ListenerResult(target.Name, listeners, options, schedule);
         var run = Summary(perPage, listener, options, schedule);
-        var cost = Cost(new Memory(rssBefore, rssOne, rssWith), cpuSeconds, windowSeconds, run);
-        return new WebReport(SuiteReport.DescribeMachine(), startedAt, run, cost, listener, [.. perPage.Select(p => p.Result)], WebTargets.Check(run, cost));
+        var cost = Cost(new Memory(rssBefore, rssOne, rssWith), cpu, run);
+        return new WebReport(SuiteReport.DescribeMachine(), startedAt, run, cost, cpu, listener, [.. perPage.Select(p => p.Result)], WebTargets.Check(run, cost));
     }
 
     private static WebRun Summary(List<(PageResult Result, double[] LatenciesMs)> perPage, LatencyResult listener, WebOptions options, WebSchedule schedule)
@@ -74,8 +72,9 @@ internal static class WebScenario
             figures.P50, Percentiles.At(latencies, 0.90), figures.P99, figures.P999, figures.Max, null, null);
     }
 
-    private static WebAppCost Cost(Memory rss, double? cpuSeconds, double windowSeconds, WebRun run)
+    private static WebAppCost Cost(Memory rss, WindowCpu cpu, WebRun run)
     {
+        var (cpuSeconds, windowSeconds) = (cpu.WebApp, cpu.WindowSeconds);
         static double? MiB(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
         double? perPage = rss.One is { } one && rss.All is { } all && run.Pages > 1 ? Math.Round((all - one) / 1024.0 / (run.Pages - 1), 1) : null;
         return new WebAppCost(MiB(rss.Before), MiB(rss.One), MiB(rss.All), perPage,
