@@ -6,9 +6,9 @@ using AspireChat.RedisServer;
 
 namespace AspireChat.Bench.Servers;
 
-// A server the suite starts as a process of its own (from this program's build output, or
-// redis-server) on free loopback ports, with a temporary directory of its own; disposed, it is
-// killed and its directory deleted.
+// A server the suite starts as a process of its own (from this program's build output, the web
+// app's, or redis-server) on free loopback ports, with a temporary directory of its own (but the
+// web app, which runs in its build output); disposed, it is killed and its directory deleted.
 internal sealed class LocalServer : IAsyncDisposable
 {
     private static readonly TimeSpan s_startupTimeout = TimeSpan.FromSeconds(60);

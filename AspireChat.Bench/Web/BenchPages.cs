@@ -11,7 +11,7 @@ internal sealed class BenchPages : IAsyncDisposable
 
     // Pages joining at once: each join costs the web app a circuit and the browser a renderer.
     private const int JoinParallelism = 4;
-    private static readonly float s_actionTimeoutMs = 60_000;
+    private const float ActionTimeoutMs = 60_000;
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -110,7 +110,7 @@ internal sealed class BenchPages : IAsyncDisposable
     private static async Task<IPage> JoinAsync(IBrowser browser, Uri site, string name)
     {
         var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(s_actionTimeoutMs);
+        context.SetDefaultTimeout(ActionTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.ToString());
         var username = page.GetByLabel("Username");
