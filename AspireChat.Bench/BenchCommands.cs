@@ -25,6 +25,7 @@ internal static class BenchCommands
         root.Subcommands.Add(CapacityCommand.Create(server));
         root.Subcommands.Add(CeilingServerCommand.Create());
         root.Subcommands.Add(SignalRServerCommand.Create());
+        root.Subcommands.Add(WebCommand.Create());
         root.Subcommands.Add(MicroCommand.Create());
         return root;
     }

@@ -1,22 +1,23 @@
 using System.Diagnostics;
 using System.Net;
+using System.Reflection;
 using System.Net.Sockets;
 using AspireChat.RedisServer;
 
 namespace AspireChat.Bench.Servers;
 
-// A server the suite starts as a process of its own (from this program's build output, or
-// redis-server) on free loopback ports, with a temporary directory of its own; disposed, it is
-// killed and its directory deleted.
+// A server the suite starts as a process of its own (from this program's build output, the web
+// app's, or redis-server) on free loopback ports, with a temporary directory of its own (but the
+// web app, which runs in its build output); disposed, it is killed and its directory deleted.
 internal sealed class LocalServer : IAsyncDisposable
 {
     private static readonly TimeSpan s_startupTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly string _name;
-    private readonly string _ownDirectory;
+    private readonly string? _ownDirectory;
     private readonly Queue<string> _output = new();
 
-    private LocalServer(Process process, string name, int port, string ownDirectory)
+    private LocalServer(Process process, string name, int port, string? ownDirectory)
     {
         _process = process;
         _name = name;
@@ -28,6 +29,9 @@ internal sealed class LocalServer : IAsyncDisposable
     public int Port { get; }
 
     public Uri GrpcUrl => new($"http://127.0.0.1:{Port}");
+
+    // The web app's pages.
+    public Uri HttpUrl => new($"http://127.0.0.1:{Port}/");
 
     // The SignalR server's hub.
     public Uri HubUrl => new($"http://127.0.0.1:{Port}{SignalRServer.HubPath}");
@@ -50,6 +54,24 @@ internal sealed class LocalServer : IAsyncDisposable
         };
         var dll = Path.Combine(AppContext.BaseDirectory, "AspireChat.ChatService.dll");
         return StartAsync("dotnet", [dll], AppContext.BaseDirectory, environment, grpc, state, cancellationToken);
+    }
+
+    // The web app (AspireChat.Web) from its own build output, talking to chat as its trusted front
+    // end. Development, as Aspire runs it: a build (not a publish) serves its static assets, the
+    // Blazor script included, only from the static web assets manifest that environment reads.
+    public static Task<LocalServer> StartWebAppAsync(Uri chat, string frontEndKey, CancellationToken cancellationToken)
+    {
+        var port = FreeLoopbackPort();
+        var directory = typeof(LocalServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebAppDirectory").Value!;
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ChatClient__Server"] = chat.ToString(),
+            ["ChatClient__FrontEndKey"] = frontEndKey,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        return StartAsync("dotnet", [Path.Combine(directory, "AspireChat.Web.dll")], directory, environment, port, ownDirectory: null, cancellationToken);
     }
 
     // The ceiling (`AspireChat.Bench ceiling-server`), in an empty directory of its own: the build
@@ -84,7 +106,7 @@ internal sealed class LocalServer : IAsyncDisposable
         return StartAsync(redisServer, [.. RedisServerCommand.Arguments($"{port}", data)], data, [], port, data, cancellationToken);
     }
 
-    private static async Task<LocalServer> StartAsync(string program, string[] args, string workingDirectory, Dictionary<string, string> environment, int port, string ownDirectory, CancellationToken cancellationToken)
+    private static async Task<LocalServer> StartAsync(string program, string[] args, string workingDirectory, Dictionary<string, string> environment, int port, string? ownDirectory, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -183,7 +205,7 @@ internal sealed class LocalServer : IAsyncDisposable
     {
         try
         {
-            if (Directory.Exists(_ownDirectory))
+            if (_ownDirectory is not null && Directory.Exists(_ownDirectory))
             {
                 Directory.Delete(_ownDirectory, recursive: true);
             }

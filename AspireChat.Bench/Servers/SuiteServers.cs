@@ -13,7 +13,7 @@ internal sealed class SuiteServers : IAsyncDisposable
     // Load, not chat: no per-user, per-connection or per-address limit (every bench client comes
     // from one address), no log line per message, and a room of its own (no names held
     // from an earlier run). The replicas get the same.
-    private static readonly Dictionary<string, string> s_loadSettings = new()
+    public static readonly IReadOnlyDictionary<string, string> LoadSettings = new Dictionary<string, string>
     {
         ["Chat__MessagesPerSecond"] = "1000000",
         ["Chat__MessageBurst"] = "1000000",
@@ -85,7 +85,7 @@ internal sealed class SuiteServers : IAsyncDisposable
             {
                 replicas.Add(await Started(LocalServer.StartChatServiceAsync(replicaSettings, cancellationToken)));
             }
-            var chat = await Started(LocalServer.StartChatServiceAsync(s_loadSettings, cancellationToken));
+            var chat = await Started(LocalServer.StartChatServiceAsync(LoadSettings, cancellationToken));
             var ceiling = await Started(LocalServer.StartCeilingAsync(cancellationToken));
             var signalR = await Started(LocalServer.StartSignalRAsync(cancellationToken));
             foreach (var replica in replicas)
@@ -112,7 +112,7 @@ internal sealed class SuiteServers : IAsyncDisposable
 
     // The same load settings, pointed at the one Redis, with one token key: a deployment's
     // replicas share their configuration, and each honours the sessions the others issued.
-    private static Dictionary<string, string> ReplicaSettings(LocalServer redis) => new(s_loadSettings)
+    private static Dictionary<string, string> ReplicaSettings(LocalServer redis) => new(LoadSettings)
     {
         ["ConnectionStrings__redis"] = $"127.0.0.1:{redis.Port}",
         ["Chat__TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
