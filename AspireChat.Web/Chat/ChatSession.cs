@@ -30,7 +30,7 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
     private long _lastLineId;
 
     // Raised, from any thread, whenever what the page shows changed.
-    public event Action? Changed;
+    public event Action<SessionChange>? Changed;
 
     public string? Username => _client?.Username;
 
@@ -162,9 +162,10 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
             { IsDirect: true } => ChatLineKind.DirectOut,
             _ => ChatLineKind.Broadcast,
         };
+        bool onlineChanged;
         lock (_lock)
         {
-            _ = message.Kind switch
+            onlineChanged = message.Kind switch
             {
                 ChatMessageKind.Joined => _online.Add(message.Sender),
                 ChatMessageKind.Left => _online.Remove(message.Sender),
@@ -172,7 +173,7 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
             };
         }
         var text = kind == ChatLineKind.Presence ? (message.Kind == ChatMessageKind.Joined ? "joined" : "left") : message.Body;
-        Add(kind, message.Timestamp, message.Sender, text, message.Recipient);
+        Add(kind, message.Timestamp, message.Sender, text, message.Recipient, onlineChanged ? SessionChange.Online : 0);
     }
 
     private async Task RefreshOnlineAsync(ChatClient client, CancellationToken cancellationToken)
@@ -185,7 +186,7 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
                 _online.Clear();
                 _online.UnionWith(users.Select(user => user.Username));
             }
-            Changed?.Invoke();
+            Changed?.Invoke(SessionChange.Online);
         }
         catch (RpcException ex)
         {
@@ -194,7 +195,7 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
         }
     }
 
-    private void Add(ChatLineKind kind, DateTimeOffset time, string sender, string text, string? recipient = null)
+    private void Add(ChatLineKind kind, DateTimeOffset time, string sender, string text, string? recipient = null, SessionChange alsoChanged = 0)
     {
         lock (_lock)
         {
@@ -204,13 +205,13 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
                 _lines.RemoveRange(0, _lines.Count - MaxLines);
             }
         }
-        Changed?.Invoke();
+        Changed?.Invoke(SessionChange.Lines | alsoChanged);
     }
 
     private void SetState(LinkState state, string? reason)
     {
         State = state;
         StateReason = reason;
-        Changed?.Invoke();
+        Changed?.Invoke(SessionChange.Link);
     }
 }
