@@ -19,8 +19,10 @@ internal static class WebCommand
         var (listeners, rate, duration) = (BenchOptions.Listeners(), BenchOptions.Rate(), BenchOptions.Duration());
         listeners.DefaultValueFactory = _ => 5;
         listeners.Description = "gRPC listeners on chat beside the pages: the baseline latency.";
-        rate.DefaultValueFactory = _ => 20;
-        duration.DefaultValueFactory = _ => 20;
+        // A busy room: a message a second to 50 people is 50 lines a second for the browsers to
+        // render on the same 2 cores (docs/performance.md).
+        rate.DefaultValueFactory = _ => 1;
+        duration.DefaultValueFactory = _ => 60;
         var output = new Option<string?>("--output") { Description = "Where to write the results as JSON." };
         var command = new Command("web", "Start chat and the web app; N pages in headless Chromium and gRPC listeners receive one sender's messages: send-to-rendered latency, loss and duplicates per page, the web app's memory and CPU per page.")
         {
