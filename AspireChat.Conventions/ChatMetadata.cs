@@ -13,6 +13,9 @@ public static class ChatMetadata
     // ... and the key that makes the service believe it (Chat:FrontEndKey).
     public const string FrontEndKeyHeader = "chat-front-end-key";
 
+    // Request metadata of the operator's service (ChatAdmin): the admin key (Chat:AdminKey).
+    public const string AdminKeyHeader = "chat-admin-key";
+
     // Listen response headers, written as soon as the stream is subscribed (so a client knows it
     // is live): the room's last sequence number then ...
     public const string SequenceHeader = "chat-sequence";

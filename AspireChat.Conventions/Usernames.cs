@@ -24,6 +24,10 @@ public static class Usernames
 {
     public const int MaxLength = 32;
 
+    // The name the room's announcements come from: reserved, so no user can take it (or a name
+    // that looks like it), and a client that knows nothing of announcements shows "room: ...".
+    public const string Announcer = "room";
+
     // The most UTF-8 bytes a requested username may have, checked before anything else looks at
     // it: normalisation costs time quadratic in a run of combining marks, so an unbounded name
     // would cost the service seconds of CPU. 32 characters of 4 bytes, each of which NFC may have

@@ -10,4 +10,6 @@ public enum PublishOutcome
     AlreadyNotified,
     // A LEFT notice for a user another replica still has online.
     StillOnline,
+    // The room's operator has muted the sender (PublishResult.Mute says until when and why).
+    Muted,
 }

@@ -8,4 +8,6 @@ public enum SubscriptionEnd
     ServiceStopping,
     // The user's name is no longer this session's (a shared room's name expired).
     SessionEnded,
+    // The room's operator disconnected the user (MessageKind.Disconnect says why).
+    Disconnected,
 }

@@ -31,6 +31,24 @@ public interface IRoomStore
     // The user's last stream here has ended: its grace period starts now.
     void LastStreamClosed(ChatUser user);
 
+    // The operator's operations (ChatAdmin). Each reaches the user on whichever replica holds them.
+
+    // Numbers a notice from the room (MessageKind.Announcement) and sends it to every listener.
+    ValueTask<PublishResult> AnnounceAsync(string text);
+
+    // Ends the session of the user online under this (normalised) name: a notice with the reason
+    // to them alone (MessageKind.Disconnect), after which their streams end everywhere; the name is
+    // held until heldUntil for everybody, the user included. Returns the name as it was held, or
+    // null when nobody of that name is online.
+    ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil);
+
+    // The user online under this name may publish nothing until mute.Until (PublishOutcome.Muted).
+    // Returns the name as it is held, or null when nobody of that name is online.
+    ValueTask<string?> MuteAsync(string name, Mute mute);
+
+    // False when the name was not muted.
+    ValueTask<bool> UnmuteAsync(string name);
+
     // The sequence number through which a listener resuming after resumeAfter is sent nothing
     // live: what it saw elsewhere may be ahead of what this process has delivered.
     long SkipThrough(long resumeAfter);

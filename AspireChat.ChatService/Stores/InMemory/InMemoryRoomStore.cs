@@ -94,6 +94,14 @@ public sealed class InMemoryRoomStore : IRoomStore
     {
     }
 
+    public ValueTask<PublishResult> AnnounceAsync(string text) => throw new NotImplementedException();
+
+    public ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil) => throw new NotImplementedException();
+
+    public ValueTask<string?> MuteAsync(string name, Mute mute) => throw new NotImplementedException();
+
+    public ValueTask<bool> UnmuteAsync(string name) => throw new NotImplementedException();
+
     // Every live message here comes after the subscription began, whatever the resume point (one
     // from before a restart may be ahead of this run's numbers).
     public long SkipThrough(long resumeAfter) => 0;

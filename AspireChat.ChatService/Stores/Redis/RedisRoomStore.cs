@@ -76,6 +76,14 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     // The grace period starts now for every replica, not at the next renewal.
     public void LastStreamClosed(ChatUser user) => _ = RenewQuietlyAsync([(user, 0)]);
 
+    public ValueTask<PublishResult> AnnounceAsync(string text) => throw new NotImplementedException();
+
+    public ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil) => throw new NotImplementedException();
+
+    public ValueTask<string?> MuteAsync(string name, Mute mute) => throw new NotImplementedException();
+
+    public ValueTask<bool> UnmuteAsync(string name) => throw new NotImplementedException();
+
     // The replica the listener saw last may be ahead of this one.
     public long SkipThrough(long resumeAfter) => resumeAfter;
 
