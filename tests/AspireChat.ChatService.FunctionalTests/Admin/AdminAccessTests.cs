@@ -41,6 +41,22 @@ public sealed class AdminAccessTests(AdminChatServiceFactory server) : IClassFix
     }
 
     [Fact]
+    public async Task TheKeyTwice_IsUnauthenticated()
+    {
+        using var channel = server.CreateAdminChannel();
+        var admin = new ChatAdmin.ChatAdminClient(channel);
+        var headers = new Metadata
+        {
+            { Conventions.ChatMetadata.AdminKeyHeader, "a-guess-at-the-key-0123456789" },
+            { Conventions.ChatMetadata.AdminKeyHeader, AdminChatServiceFactory.Key },
+        };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => admin.ListOnlineAsync(new ListOnlineRequest(), headers).ResponseAsync.DefaultTimeout());
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task EveryOperation_OnTheChatPortWithTheRightKey_IsPermissionDenied()
     {
         using var channel = server.CreateChannel();

@@ -55,6 +55,22 @@ public sealed class DisconnectTests(AdminChatServiceFactory server) : IClassFixt
     }
 
     [Fact]
+    public async Task Disconnect_OthersSeeTheUserLeave_AtTheNextSweep()
+    {
+        var name = UniqueName.For("alice");
+        await using var alice = await ChatTestClient.RegisterAsync(server, name);
+        await using var bob = await ChatTestClient.RegisterAsync(server, UniqueName.For("bob"));
+        await using var bobListens = await bob.ListenAsync(new ListenRequest { IncludePresence = true });
+
+        await DisconnectAsync(name, "spam", s_hold);
+        // The sweep runs every few seconds of the service's clock.
+        server.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var left = await bobListens.NextMatchingAsync(m => m.Kind == Message.Types.Kind.Left && m.User.Username == name);
+        Assert.Equal($"{name} left", left.Msg);
+    }
+
+    [Fact]
     public async Task Disconnect_EndsTheSession_ItsTokenNoLongerWorks()
     {
         var name = UniqueName.For("alice");

@@ -83,6 +83,23 @@ public sealed class MuteTests(AdminChatServiceFactory server) : IClassFixture<Ad
     }
 
     [Fact]
+    public async Task Mute_IsOfTheName_ANewSessionOfItIsStillMuted()
+    {
+        var name = UniqueName.For("alice");
+        await using (var first = await ChatTestClient.RegisterAsync(server, name))
+        {
+            await MuteAsync(name, "flooding", s_duration);
+        }
+        // The first session's grace period passes: the name is free, and taken again.
+        server.Clock.Advance(TimeSpan.FromSeconds(31));
+        await using var second = await ChatTestClient.RegisterAsync(server, name);
+
+        var refused = await second.SendAsync("it's me again");
+
+        Assert.Equal(Code.Muted, refused.Code);
+    }
+
+    [Fact]
     public async Task Mute_NobodyOfThatName_IsNotFound()
     {
         var refused = await Assert.ThrowsAsync<RpcException>(() => MuteAsync(UniqueName.For("nobody"), "flooding", s_duration));
