@@ -90,7 +90,7 @@ public sealed class RedisBackplane
 
     // Numbers the message and sends it to every replica (this one included), in one step.
     public Task<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName) =>
-        PublishAsync(kind, sender.Name, sender.SessionToken, kind == MessageKind.Left ? _keys.Left(sender.Id) : null, text, recipientName);
+        PublishAsync(kind, sender.Name, sender.SessionToken, kind == MessageKind.Left ? _keys.Left(sender.Id) : (RedisKey?)null, text, recipientName);
 
     // The room's notice to everybody: from no session, so none is checked.
     public Task<PublishResult> AnnounceAsync(string text) => PublishAsync(MessageKind.Announcement, Usernames.Announcer, "", leftKey: null, text, recipientName: null);

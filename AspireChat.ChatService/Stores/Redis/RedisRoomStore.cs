@@ -20,9 +20,10 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
 
     public async ValueTask<Registration> RegisterAsync(string name, string? sessionToken, string connectionKey, string address, PresenceNotices presence)
     {
-        if (await backplane.ClaimAsync(name, sessionToken, tokens.Issue(name), connectionKey) is not { } shared)
+        var (claimed, heldUntil) = await backplane.ClaimAsync(name, sessionToken, tokens.Issue(name), connectionKey);
+        if (claimed is not { } shared)
         {
-            return new Registration(null, IsNew: false, Expired: null);
+            return new Registration(null, IsNew: false, Expired: null, HeldByOperatorUntil: heldUntil);
         }
         var user = Adopt(shared, connectionKey, address);
         if (shared.IsNew)
@@ -76,13 +77,24 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     // The grace period starts now for every replica, not at the next renewal.
     public void LastStreamClosed(ChatUser user) => _ = RenewQuietlyAsync([(user, 0)]);
 
-    public ValueTask<PublishResult> AnnounceAsync(string text) => throw new NotImplementedException();
+    public async ValueTask<PublishResult> AnnounceAsync(string text) => await backplane.AnnounceAsync(text);
 
-    public ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil) => throw new NotImplementedException();
+    // The notice reaches the user's streams on every replica, which end with it; a session here
+    // without streams is forgotten at once (one with streams, when its last one ends: Renew finds
+    // the name held).
+    public async ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil)
+    {
+        var held = await backplane.Moderation.DisconnectAsync(name, heldName => ModerationTexts.DisconnectNotice(heldName, reason, heldUntil), heldUntil);
+        if (held is not null && users.FindByName(name) is { } local && users.StreamsOf(local) == 0)
+        {
+            users.Forget(local);
+        }
+        return held;
+    }
 
-    public ValueTask<string?> MuteAsync(string name, Mute mute) => throw new NotImplementedException();
+    public async ValueTask<string?> MuteAsync(string name, Mute mute) => await backplane.Moderation.MuteAsync(name, mute);
 
-    public ValueTask<bool> UnmuteAsync(string name) => throw new NotImplementedException();
+    public async ValueTask<bool> UnmuteAsync(string name) => await backplane.Moderation.UnmuteAsync(name);
 
     // The replica the listener saw last may be ahead of this one.
     public long SkipThrough(long resumeAfter) => resumeAfter;
@@ -136,11 +148,15 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
         }
     }
 
+    // A session whose name is no longer its own (another's, or held by the operator) ends here.
     private async Task RenewQuietlyAsync(IReadOnlyList<(ChatUser, int)> renewed)
     {
         try
         {
-            await backplane.RenewAsync(renewed);
+            foreach (var lost in await backplane.RenewAsync(renewed))
+            {
+                EndSession(lost);
+            }
         }
         catch (StoreUnavailableException)
         {
