@@ -31,17 +31,8 @@ public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
         var disconnected = await admin.DisconnectAsync(new DisconnectRequest { Username = bob.Username, Reason = "abusive language", HoldFor = Duration.FromTimeSpan(s_hold) }, ModerationCluster.WithKey());
         var heldUntil = disconnected.HeldUntil.ToDateTimeOffset();
         var expected = $"You were disconnected by the room's operator: abusive language. The name {bob.Username} is held until {heldUntil.UtcDateTime:HH:mm:ss} UTC.";
-        foreach (var (replica, stream) in new[] { ("B", bobListensOnB), ("A", bobListensOnA) })
-        {
-            var notice = await stream.NextAsync();
-            Assert.True(notice.Kind == Message.Types.Kind.Announcement, $"on replica {replica}: {notice.Kind} {notice.User?.Username}: {notice.Msg}");
-            Assert.Equal("room", notice.User?.Username);
-            Assert.Equal(bob.Username, notice.Recipient?.Username);
-            Assert.Equal(expected, notice.Msg);
-            var end = await Assert.ThrowsAsync<RpcException>(() => stream.Completion.DefaultTimeout());
-            Assert.Equal(StatusCode.PermissionDenied, end.StatusCode);
-            Assert.Equal(expected, end.Status.Detail);
-        }
+        await NoticeThenDeniedAsync("B", bobListensOnB, bob.Username!, expected);
+        await NoticeThenDeniedAsync("A", bobListensOnA, bob.Username!, expected);
         var takenOnA = await owned.Add(cluster.Connect(0)).AddUserAsync(bob.Username!);
         var takenOnB = await owned.Add(cluster.Connect(1)).AddUserAsync(bob.Username!.ToUpperInvariant());
         var oldSession = await Assert.ThrowsAsync<RpcException>(() => bob.SendAsync("still here?"));
@@ -67,6 +58,19 @@ public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
         var refused = await Assert.ThrowsAsync<RpcException>(() => admin.DisconnectAsync(new DisconnectRequest { Username = UniqueName.For("nobody"), Reason = "spam" }, ModerationCluster.WithKey()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+    }
+
+    // The notice, to the user alone, then the end of the stream with the same text.
+    private static async Task NoticeThenDeniedAsync(string replica, StreamProbe<Message> stream, string name, string expected)
+    {
+        var notice = await stream.NextAsync();
+        Assert.True(notice.Kind == Message.Types.Kind.Announcement, $"on replica {replica}: {notice.Kind} {notice.User?.Username}: {notice.Msg}");
+        Assert.Equal("room", notice.User?.Username);
+        Assert.Equal(name, notice.Recipient?.Username);
+        Assert.Equal(expected, notice.Msg);
+        var end = await Assert.ThrowsAsync<RpcException>(() => stream.Completion.DefaultTimeout());
+        Assert.Equal(StatusCode.PermissionDenied, end.StatusCode);
+        Assert.Equal(expected, end.Status.Detail);
     }
 
     // Not before the time the operator was told, and soon after it, on either replica.
