@@ -15,8 +15,8 @@ internal sealed class RedisModeration(RedisBackplane backplane, IConnectionMulti
 
     // Ends the session of the user online under the name, on every replica, and holds the name
     // until heldUntil (RedisScripts.Disconnect). notice: the text the user is shown, given their
-    // name as they hold it. Returns that name, or null when nobody has it online.
-    public Task<string?> DisconnectAsync(string name, Func<string, string> notice, DateTimeOffset heldUntil) => RedisFailures.RunAsync(async () =>
+    // name as they hold it. Returns the session ended, or null when nobody has the name online.
+    public Task<SharedUser?> DisconnectAsync(string name, Func<string, string> notice, DateTimeOffset heldUntil) => RedisFailures.RunAsync(async () =>
     {
         // The notice names the name as held: read first, and checked again by the script.
         for (var attempt = 0; attempt < 3; attempt++)
@@ -34,7 +34,7 @@ internal sealed class RedisModeration(RedisBackplane backplane, IConnectionMulti
             {
                 online.Refresh();
                 activity?.SetTag(ChatTelemetry.SequenceTag, (long)result[0]);
-                return (long)result[0] < 0 ? null : (string?)result[1];
+                return (long)result[0] < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]));
             }
         }
         // Registered again under another spelling each time it was read: nobody to end now.

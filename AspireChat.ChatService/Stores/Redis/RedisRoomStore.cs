@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Model;
@@ -17,6 +18,8 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     private readonly ChatOptions _options = options.Value;
     // Users expired here whose LEFT notice waits until the name has expired everywhere.
     private readonly List<(ChatUser User, long Since)> _departing = [];
+    // Users the operator disconnected through this replica, whose LEFT notices wait for the sweep.
+    private readonly ConcurrentQueue<ChatUser> _disconnected = new();
 
     public async ValueTask<Registration> RegisterAsync(string name, string? sessionToken, string connectionKey, string address, PresenceNotices presence)
     {
@@ -81,15 +84,21 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
 
     // The notice reaches the user's streams on every replica, which end with it; a session here
     // without streams is forgotten at once (one with streams, when its last one ends: Renew finds
-    // the name held).
+    // the name held). Its LEFT notice goes out with this replica's next sweep, as an expired
+    // user's does (the notices' budget is the sweep's to spend).
     public async ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil)
     {
-        var held = await backplane.Moderation.DisconnectAsync(name, heldName => ModerationTexts.DisconnectNotice(heldName, reason, heldUntil), heldUntil);
-        if (held is not null && users.FindByName(name) is { } local && users.StreamsOf(local) == 0)
+        if (await backplane.Moderation.DisconnectAsync(name, heldName => ModerationTexts.DisconnectNotice(heldName, reason, heldUntil), heldUntil) is not { } ended)
+        {
+            return null;
+        }
+        var local = users.FindByName(name) is { } found && found.Id == ended.Id ? found : null;
+        if (local is not null && users.StreamsOf(local) == 0)
         {
             users.Forget(local);
         }
-        return held;
+        _disconnected.Enqueue(local ?? new ChatUser(ended.Id, ended.Name, ended.SessionToken, connectionKey: "", ended.OnlineSince, idleSince: 0));
+        return ended.Name;
     }
 
     public async ValueTask<string?> MuteAsync(string name, Mute mute) => await backplane.Moderation.MuteAsync(name, mute);
@@ -132,6 +141,10 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     {
         var patience = timeProvider.GetTimestamp() - (long)(2 * Math.Max(_options.ReconnectGracePeriod.TotalSeconds, 1) * timeProvider.TimestampFrequency);
         _departing.AddRange(users.RemoveExpired().Select(u => (u, timeProvider.GetTimestamp())));
+        while (_disconnected.TryDequeue(out var disconnected))
+        {
+            _departing.Add((disconnected, timeProvider.GetTimestamp()));
+        }
         foreach (var (user, since) in _departing.ToArray())
         {
             // Asked first, so that a user still online elsewhere spends none of the notice budget.

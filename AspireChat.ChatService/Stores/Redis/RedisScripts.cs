@@ -109,12 +109,12 @@ internal static class RedisScripts
     // held until (unix ms), channel, a new epoch, name key.
     // Ends the session of the user online under the name: the name is freed for nobody (held
     // until then), and the notice goes to that user's streams on every replica, which end with
-    // it. Returns {sequence, name}; {-1} when nobody has the name, {-2} when it is held under
+    // it. Returns {sequence, id, name, token, since} of the session ended; {-1} when nobody has the name, {-2} when it is held under
     // another spelling now (read it again). The epoch is taken first, as in Publish. The notice is not kept in
     // the log: a replica that misses it ends the session at its next renewal (Renew: held).
     public const string Disconnect = """
         redis.call('SET', KEYS[5], ARGV[6], 'NX')
-        local user = redis.call('HMGET', KEYS[1], 'id', 'name')
+        local user = redis.call('HMGET', KEYS[1], 'id', 'name', 'token', 'since')
         if not user[1] then
           return {-1}
         end
@@ -129,7 +129,7 @@ internal static class RedisScripts
         local epoch = redis.call('GET', KEYS[5])
         local sequence = redis.call('INCR', KEYS[4])
         redis.call('PUBLISH', ARGV[5], epoch .. ' ' .. sequence .. ' ' .. user[1] .. ' ' .. user[2] .. ' ' .. ARGV[2])
-        return {sequence, user[2]}
+        return {sequence, user[1], user[2], user[3], user[4]}
         """;
 
     // KEYS: user hash, the name's mute. ARGV: the mute ("<until, unix ms> <reason>"), its time (ms).

@@ -8,8 +8,8 @@ using static AspireChat.Protocol.MessageResponse.Types;
 namespace AspireChat.ScaleOut.Tests.Moderation;
 
 // A disconnect through one replica ends the user's streams on every replica with the operator's
-// notice (then PERMISSION_DENIED), ends the session, and holds the name on every replica until
-// the hold is over.
+// notice (then PERMISSION_DENIED), ends the session (the room sees the user leave), and holds the
+// name on every replica until the hold is over.
 [Collection(ModerationCollection.Name)]
 public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
 {
@@ -46,6 +46,7 @@ public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
         }
         Assert.Equal(StatusCode.Unauthenticated, oldSession.StatusCode);
         Assert.DoesNotContain(await aliceListens.ReadUntilAsync("marker"), m => m.Kind == Message.Types.Kind.Announcement);
+        await LeftAsync(aliceListens, bob.Username!);
         await FreeAfterTheHoldAsync(bob.Username!, heldUntil);
     }
 
@@ -71,6 +72,16 @@ public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
         var end = await Assert.ThrowsAsync<RpcException>(() => stream.Completion.DefaultTimeout());
         Assert.Equal(StatusCode.PermissionDenied, end.StatusCode);
         Assert.Equal(expected, end.Status.Detail);
+    }
+
+    // The room sees the user leave (once: the LEFT notice of a session goes out once).
+    private static async Task LeftAsync(StreamProbe<Message> stream, string name)
+    {
+        var message = await stream.NextAsync();
+        while (!(message.Kind == Message.Types.Kind.Left && message.User?.Username == name))
+        {
+            message = await stream.NextAsync();
+        }
     }
 
     // Not before the time the operator was told, and soon after it, on either replica.
