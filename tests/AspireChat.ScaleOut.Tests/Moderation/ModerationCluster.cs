@@ -19,6 +19,8 @@ public sealed class ModerationCluster : IAsyncLifetime
     private readonly List<(ChatServiceProcess Process, Uri Admin)> _replicas = [];
     private RedisServerProcess? _redis;
 
+    public RedisServerProcess Redis => _redis ?? throw new InvalidOperationException("The cluster did not start.");
+
     public async Task InitializeAsync() => await StartAsync().StartupTimeout();
 
     // A connection of its own to one replica's chat port.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AspireChat.Conventions;
 using AspireChat.Protocol;
 using AspireChat.Protocol.Admin;
 using AspireChat.Testing;
@@ -48,6 +50,31 @@ public sealed class ScaledOutDisconnectTests(ModerationCluster cluster)
         Assert.DoesNotContain(await aliceListens.ReadUntilAsync("marker"), m => m.Kind == Message.Types.Kind.Announcement);
         await LeftAsync(aliceListens, bob.Username!);
         await FreeAfterTheHoldAsync(bob.Username!, heldUntil);
+    }
+
+    // What a replica sees when the notice passed it by (its subscription was down): the session
+    // gone from Redis and the name held. Its next renewal ends the user's streams there, and does
+    // not take the name back for them.
+    [Fact]
+    public async Task NoticeMissedByAReplica_ItsNextRenewalEndsTheSession()
+    {
+        await using var bob = await cluster.RegisterAsync(1, UniqueName.For("bob"));
+        await using var listens = await bob.ListenAsync();
+        var redis = new Uri($"redis://{cluster.Redis.ConnectionString}");
+        var heldUntil = DateTimeOffset.UtcNow.AddMinutes(1);
+
+        await RedisProbe.CommandAsync(redis, "SET", $"{{aspirechat}}:hold:{Usernames.Key(bob.Username!)}", heldUntil.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), "PX", "60000");
+        await RedisProbe.CommandAsync(redis, "DEL", $"{{aspirechat}}:user:{Usernames.Key(bob.Username!)}", $"{{aspirechat}}:look:{Usernames.Skeleton(bob.Username!)}");
+        var end = await Assert.ThrowsAsync<RpcException>(() => listens.Completion.DefaultTimeout());
+        var (admin, channel) = cluster.Admin(0);
+        using var disposeChannel = channel;
+        var online = await admin.ListOnlineAsync(new ListOnlineRequest(), ModerationCluster.WithKey());
+        await using var another = cluster.Connect(0);
+        var taken = await another.AddUserAsync(bob.Username!);
+
+        Assert.Equal(StatusCode.Unauthenticated, end.StatusCode);
+        Assert.DoesNotContain(online.Users, u => u.Username == bob.Username);
+        Assert.True(taken.Code == Code.Taken && taken.Msg.Contains("held by the room's operator", StringComparison.Ordinal), $"{taken.Code} {taken.Msg}");
     }
 
     [Fact]
