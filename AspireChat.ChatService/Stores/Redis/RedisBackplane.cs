@@ -35,6 +35,7 @@ public sealed class RedisBackplane
         _telemetry = telemetry;
         _keys = new RedisKeys(_options.RedisKeyPrefix);
         _online = new RedisOnlineNames(redis, _keys, timeProvider);
+        Moderation = new RedisModeration(this, redis, _keys, _online, timeProvider);
         // The Redis endpoint as a publish span's peer (found once: it does not change).
         _peer = new(() => redis.GetEndPoints().FirstOrDefault() switch
         {
@@ -49,6 +50,9 @@ public sealed class RedisBackplane
 
     public RedisChannel Channel => _keys.Channel;
 
+    // The operator's steps: disconnect, mute, unmute.
+    internal RedisModeration Moderation { get; }
+
     // How long a name lasts in Redis without a renewal: the grace period (at least a second) ...
     private long LeaseMilliseconds => (long)Math.Max(_options.ReconnectGracePeriod.TotalMilliseconds, 1000);
 
@@ -60,13 +64,19 @@ public sealed class RedisBackplane
 
     private string ReplicaField => $"s:{ReplicaId}";
 
-    public Task<SharedUser?> ClaimAsync(string name, string? presentedToken, string newToken, string connection) => RedisFailures.RunAsync(async () =>
+    // The session the name now has (IsNew when it is the caller's new one), or none: taken, or
+    // held by the operator until HeldUntil.
+    public Task<(SharedUser? User, DateTimeOffset? HeldUntil)> ClaimAsync(string name, string? presentedToken, string newToken, string connection) => RedisFailures.RunAsync<(SharedUser?, DateTimeOffset?)>(async () =>
     {
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Claim,
-            [_keys.User(name), _keys.Look(name)],
+            [_keys.User(name), _keys.Look(name), _keys.Hold(name)],
             [name, Usernames.Key(name), presentedToken ?? "", newToken, $"{ReplicaId}/{connection}", LeaseMilliseconds, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), NewUserId()]))!;
-        var status = (int)result[0];
-        return status < 0 ? null : new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1);
+        return (int)result[0] switch
+        {
+            -2 => (null, DateTimeOffset.FromUnixTimeMilliseconds((long)result[1])),
+            < 0 => (null, null),
+            var status => (new SharedUser((long)result[1], (string)result[2]!, (string)result[3]!, DateTimeOffset.FromUnixTimeMilliseconds((long)result[4]), IsNew: status == 1), null),
+        };
     });
 
     // The session a token names, if it is still that name's session.
@@ -78,25 +88,24 @@ public sealed class RedisBackplane
             : null;
     });
 
-    // Numbers the message and sends it to every replica (this one included), in one step. The
-    // span is the producer of the deliveries on every replica: the trace goes sender → this
-    // replica → Redis → each replica → each receiver.
-    public Task<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName) => RedisFailures.RunAsync(async () =>
+    // Numbers the message and sends it to every replica (this one included), in one step.
+    public Task<PublishResult> PublishAsync(MessageKind kind, ChatUser sender, string text, string? recipientName) =>
+        PublishAsync(kind, sender.Name, sender.SessionToken, kind == MessageKind.Left ? _keys.Left(sender.Id) : (RedisKey?)null, text, recipientName);
+
+    // The room's notice to everybody: from no session, so none is checked.
+    public Task<PublishResult> AnnounceAsync(string text) => PublishAsync(MessageKind.Announcement, Usernames.Announcer, "", leftKey: null, text, recipientName: null);
+
+    // leftKey: the marker of a LEFT notice. The sender's session is checked (token), unless the
+    // room itself announces.
+    private Task<PublishResult> PublishAsync(MessageKind kind, string sender, string token, RedisKey? leftKey, string text, string? recipientName) => RedisFailures.RunAsync(async () =>
     {
-        using var activity = _telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
-        activity?.SetTag("messaging.system", "redis");
-        activity?.SetTag("messaging.destination.name", Channel.ToString());
-        // The dashboard shows the Redis resource these name as the span's peer.
-        activity?.SetTag("server.address", _peer.Value.Host);
-        activity?.SetTag("server.port", _peer.Value.Port);
-        var trace = activity ?? Activity.Current;
-        var draft = new ChatMessage(0, _timeProvider.GetUtcNow(), kind, sender.Name, text, TraceParent: trace?.Id, TraceState: trace?.TraceStateString);
-        var payload = ChatMessageProto.ToProto(draft).ToByteArray();
-        var senderKey = _keys.User(sender.Name);
-        var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", _ => "chat" };
+        using var activity = StartPublish();
+        var (draft, payload) = Payload(kind, sender, text, activity);
+        var senderKey = _keys.User(sender);
+        var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", MessageKind.Announcement => "announce", _ => "chat" };
         var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
-            [_keys.Sequence, _keys.Log, senderKey, recipientName is null ? senderKey : _keys.User(recipientName), kind == MessageKind.Left ? _keys.Left(sender.Id) : senderKey, _keys.Epoch],
-            [sender.SessionToken, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName, NewEpoch()]))!;
+            [_keys.Sequence, _keys.Log, senderKey, recipientName is null ? senderKey : _keys.User(recipientName), leftKey ?? senderKey, _keys.Epoch, _keys.Mute(sender)],
+            [token, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName, NewEpoch()]))!;
         var sequence = (long)result[0];
         activity?.SetTag(ChatTelemetry.SequenceTag, sequence);
         return sequence switch
@@ -105,6 +114,7 @@ public sealed class RedisBackplane
             -2 => new PublishResult(PublishOutcome.UnknownRecipient),
             -3 => new PublishResult(PublishOutcome.AlreadyNotified),
             -4 => new PublishResult(PublishOutcome.StillOnline),
+            -5 => new PublishResult(PublishOutcome.Muted, Mute: RedisMutes.Decode((string)result[1]!)),
             _ => new PublishResult(PublishOutcome.Published, draft with
             {
                 Sequence = sequence,
@@ -118,9 +128,9 @@ public sealed class RedisBackplane
     // returns the users whose name is no longer their session's.
     public Task<IReadOnlyList<ChatUser>> RenewAsync(IReadOnlyList<(ChatUser User, int Streams)> users) => RedisFailures.RunAsync<IReadOnlyList<ChatUser>>(async () =>
     {
-        var heartbeat = Database.StringSetAsync(_keys.Replica(ReplicaId), 1, TimeSpan.FromMilliseconds(LeaseMilliseconds));
+        var heartbeat = Database.StringSetAsync(_keys.Replica(ReplicaId), _options.ReplicaName, TimeSpan.FromMilliseconds(LeaseMilliseconds));
         var renewals = users.Select(u => Database.ScriptEvaluateAsync(RedisScripts.Renew,
-            [_keys.User(u.User.Name), _keys.Look(u.User.Name)],
+            [_keys.User(u.User.Name), _keys.Look(u.User.Name), _keys.Hold(u.User.Name)],
             [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), Usernames.Key(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
         await heartbeat;
         var renewed = await Task.WhenAll(renewals);
@@ -178,7 +188,28 @@ public sealed class RedisBackplane
         }
     });
 
-    private static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    // The span is the producer of the deliveries on every replica: the trace goes caller → this
+    // replica → Redis → each replica → each receiver.
+    internal Activity? StartPublish()
+    {
+        var activity = _telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", Channel.ToString());
+        // The dashboard shows the Redis resource these name as the span's peer.
+        activity?.SetTag("server.address", _peer.Value.Host);
+        activity?.SetTag("server.port", _peer.Value.Port);
+        return activity;
+    }
+
+    // The message before Redis has numbered it, and its wire form (the entry's payload).
+    internal (ChatMessage Draft, byte[] Bytes) Payload(MessageKind kind, string sender, string text, Activity? activity)
+    {
+        var trace = activity ?? Activity.Current;
+        var draft = new ChatMessage(0, _timeProvider.GetUtcNow(), kind, sender, text, TraceParent: trace?.Id, TraceState: trace?.TraceStateString);
+        return (draft, ChatMessageProto.ToProto(draft).ToByteArray());
+    }
+
+    internal static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     // Positive, and never one another session had: delivery of a direct message matches on it.
     private static long NewUserId() => (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | 1;

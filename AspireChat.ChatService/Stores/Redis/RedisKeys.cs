@@ -27,6 +27,12 @@ internal sealed class RedisKeys(string prefix)
     // Set once a user's LEFT notice has gone out.
     public RedisKey Left(long userId) => $"{_prefix}:left:{userId}";
 
-    // Exists while the replica is alive (renewed every sweep).
+    // Exists while the replica is alive (renewed every sweep); its value is the replica's name.
     public RedisKey Replica(string replicaId) => $"{_prefix}:replica:{replicaId}";
+
+    // The operator's mute of a name: "<until, unix ms> <reason>", expiring at that time.
+    public RedisKey Mute(string name) => $"{_prefix}:mute:{Usernames.Key(name)}";
+
+    // The operator's hold of a disconnected user's name: "<until, unix ms>", expiring then.
+    public RedisKey Hold(string name) => $"{_prefix}:hold:{Usernames.Key(name)}";
 }

@@ -3,8 +3,9 @@ using StackExchange.Redis;
 
 namespace AspireChat.ChatService.Stores.Redis;
 
-// Every name online on any replica, with its streams on the replicas that are alive. Read at most
-// once a second by this replica, however often clients ask: it scans Redis.
+// Every name online on any replica, with its streams on the replicas that are alive (by replica
+// name) and the operator's mute. Read at most once a second by this replica, however often
+// clients ask: it scans Redis.
 internal sealed class RedisOnlineNames(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider timeProvider)
 {
     private static readonly TimeSpan s_freshness = TimeSpan.FromSeconds(1);
@@ -24,32 +25,50 @@ internal sealed class RedisOnlineNames(IConnectionMultiplexer redis, RedisKeys k
         return read;
     }
 
+    // The operator changed a name: the next read shows it.
+    public void Refresh() => _online = null;
+
     private async Task<IReadOnlyList<OnlineEntry>> ScanAsync()
     {
         var server = redis.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica)
             ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.", null, CommandStatus.WaitingToBeSent);
-        var hashes = new List<HashEntry[]>();
+        var users = new List<Dictionary<string, RedisValue>>();
         await foreach (var key in server.KeysAsync(Database.Database, keys.UserPattern))
         {
-            hashes.Add(await Database.HashGetAllAsync(key));
+            var hash = (await Database.HashGetAllAsync(key)).ToDictionary(f => (string)f.Name!, f => f.Value);
+            if (hash.ContainsKey("name"))
+            {
+                users.Add(hash);
+            }
         }
-        var alive = await AliveAsync(hashes);
-        return [.. hashes.Select(h => h.ToDictionary(f => (string)f.Name!, f => f.Value))
-            .Where(h => h.ContainsKey("name"))
-            .Select(h => new OnlineEntry((string)h["name"]!, DateTimeOffset.FromUnixTimeMilliseconds((long)h["since"]),
-                h.Where(f => alive.Contains(f.Key)).Sum(f => (int)f.Value)))];
+        var alive = await AliveAsync(users);
+        var mutes = users.Count == 0 ? [] : await Database.StringGetAsync([.. users.Select(u => keys.Mute((string)u["name"]!))]);
+        return [.. users.Select((u, i) => Entry(u, alive, RedisMutes.Decode(mutes[i])))];
     }
 
-    // The stream-count fields ("s:<replica>") of the replicas still alive.
-    private async Task<HashSet<string>> AliveAsync(List<HashEntry[]> hashes)
+    private static OnlineEntry Entry(Dictionary<string, RedisValue> user, Dictionary<string, string> alive, Mute? mute)
     {
-        var replicas = hashes.SelectMany(h => h.Select(f => (string)f.Name!)).Where(f => f.StartsWith("s:", StringComparison.Ordinal)).Distinct().ToArray();
-        var alive = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in replicas)
+        var replicas = user.Where(f => alive.ContainsKey(f.Key) && (int)f.Value > 0)
+            .GroupBy(f => alive[f.Key], f => (int)f.Value, StringComparer.Ordinal)
+            .Select(g => new ReplicaStreams(g.Key, g.Sum()))
+            .OrderBy(r => r.Replica, StringComparer.Ordinal)
+            .ToArray();
+        return new OnlineEntry((string)user["name"]!, DateTimeOffset.FromUnixTimeMilliseconds((long)user["since"]),
+            replicas.Sum(r => r.Listeners), replicas, mute?.Until);
+    }
+
+    // The stream-count fields ("s:<replica>") of the replicas still alive, with each replica's
+    // name (its heartbeat's value).
+    private async Task<Dictionary<string, string>> AliveAsync(List<Dictionary<string, RedisValue>> users)
+    {
+        var fields = users.SelectMany(u => u.Keys).Where(f => f.StartsWith("s:", StringComparison.Ordinal)).Distinct().ToArray();
+        var names = fields.Length == 0 ? [] : await Database.StringGetAsync([.. fields.Select(f => keys.Replica(f[2..]))]);
+        var alive = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
         {
-            if (await Database.KeyExistsAsync(keys.Replica(field[2..])))
+            if (!names[i].IsNull)
             {
-                alive.Add(field);
+                alive[fields[i]] = (string)names[i]!;
             }
         }
         return alive;

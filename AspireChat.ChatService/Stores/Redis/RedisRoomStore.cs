@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
 using AspireChat.ChatService.Model;
@@ -17,12 +18,15 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     private readonly ChatOptions _options = options.Value;
     // Users expired here whose LEFT notice waits until the name has expired everywhere.
     private readonly List<(ChatUser User, long Since)> _departing = [];
+    // Users the operator disconnected through this replica, whose LEFT notices wait for the sweep.
+    private readonly ConcurrentQueue<ChatUser> _disconnected = new();
 
     public async ValueTask<Registration> RegisterAsync(string name, string? sessionToken, string connectionKey, string address, PresenceNotices presence)
     {
-        if (await backplane.ClaimAsync(name, sessionToken, tokens.Issue(name), connectionKey) is not { } shared)
+        var (claimed, heldUntil) = await backplane.ClaimAsync(name, sessionToken, tokens.Issue(name), connectionKey);
+        if (claimed is not { } shared)
         {
-            return new Registration(null, IsNew: false, Expired: null);
+            return new Registration(null, IsNew: false, Expired: null, HeldByOperatorUntil: heldUntil);
         }
         var user = Adopt(shared, connectionKey, address);
         if (shared.IsNew)
@@ -76,13 +80,30 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     // The grace period starts now for every replica, not at the next renewal.
     public void LastStreamClosed(ChatUser user) => _ = RenewQuietlyAsync([(user, 0)]);
 
-    public ValueTask<PublishResult> AnnounceAsync(string text) => throw new NotImplementedException();
+    public async ValueTask<PublishResult> AnnounceAsync(string text) => await backplane.AnnounceAsync(text);
 
-    public ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil) => throw new NotImplementedException();
+    // The notice reaches the user's streams on every replica, which end with it; a session here
+    // without streams is forgotten at once (one with streams, when its last one ends: Renew finds
+    // the name held). Its LEFT notice goes out with this replica's next sweep, as an expired
+    // user's does (the notices' budget is the sweep's to spend).
+    public async ValueTask<string?> DisconnectAsync(string name, string reason, DateTimeOffset heldUntil)
+    {
+        if (await backplane.Moderation.DisconnectAsync(name, heldName => ModerationTexts.DisconnectNotice(heldName, reason, heldUntil), heldUntil) is not { } ended)
+        {
+            return null;
+        }
+        var local = users.FindByName(name) is { } found && found.Id == ended.Id ? found : null;
+        if (local is not null && users.StreamsOf(local) == 0)
+        {
+            users.Forget(local);
+        }
+        _disconnected.Enqueue(local ?? new ChatUser(ended.Id, ended.Name, ended.SessionToken, connectionKey: "", ended.OnlineSince, idleSince: 0));
+        return ended.Name;
+    }
 
-    public ValueTask<string?> MuteAsync(string name, Mute mute) => throw new NotImplementedException();
+    public async ValueTask<string?> MuteAsync(string name, Mute mute) => await backplane.Moderation.MuteAsync(name, mute);
 
-    public ValueTask<bool> UnmuteAsync(string name) => throw new NotImplementedException();
+    public async ValueTask<bool> UnmuteAsync(string name) => await backplane.Moderation.UnmuteAsync(name);
 
     // The replica the listener saw last may be ahead of this one.
     public long SkipThrough(long resumeAfter) => resumeAfter;
@@ -120,6 +141,10 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
     {
         var patience = timeProvider.GetTimestamp() - (long)(2 * Math.Max(_options.ReconnectGracePeriod.TotalSeconds, 1) * timeProvider.TimestampFrequency);
         _departing.AddRange(users.RemoveExpired().Select(u => (u, timeProvider.GetTimestamp())));
+        while (_disconnected.TryDequeue(out var disconnected))
+        {
+            _departing.Add((disconnected, timeProvider.GetTimestamp()));
+        }
         foreach (var (user, since) in _departing.ToArray())
         {
             // Asked first, so that a user still online elsewhere spends none of the notice budget.
@@ -136,11 +161,15 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
         }
     }
 
+    // A session whose name is no longer its own (another's, or held by the operator) ends here.
     private async Task RenewQuietlyAsync(IReadOnlyList<(ChatUser, int)> renewed)
     {
         try
         {
-            await backplane.RenewAsync(renewed);
+            foreach (var lost in await backplane.RenewAsync(renewed))
+            {
+                EndSession(lost);
+            }
         }
         catch (StoreUnavailableException)
         {

@@ -15,11 +15,16 @@ internal static class RedisScripts
 
         """;
 
-    // KEYS: user hash, look-alike key.
+    // KEYS: user hash, look-alike key, the operator's hold of the name.
     // ARGV: name, name key, presented token, new token, connection, grace (ms), now (unix ms), a
     // new user id (random: ids never repeat, even after Redis has lost its data).
-    // Returns {status, id, name, token, since}: 1 new, 0 the same caller again, -1 taken.
+    // Returns {status, id, name, token, since}: 1 new, 0 the same caller again, -1 taken; or
+    // {-2, until (unix ms)} while the operator holds the name.
     public const string Claim = Extend + """
+        local held = redis.call('GET', KEYS[3])
+        if held then
+          return {-2, held}
+        end
         local current = redis.call('HMGET', KEYS[1], 'token', 'conn', 'id', 'name', 'since')
         if current[1] then
           if current[1] == ARGV[3] or current[2] == ARGV[5] then
@@ -42,12 +47,15 @@ internal static class RedisScripts
 
     // KEYS: sequence counter, log stream, sender's user hash, recipient's user hash (the sender's
     // again for a broadcast), the "left" marker of a LEFT notice (the sender's hash otherwise),
-    // the epoch.
+    // the epoch, the sender's mute.
     // ARGV: sender token, payload, history size, grace (ms), '1' for a direct message, channel,
-    // 'chat' | 'joined' | 'left', a new epoch (taken only if Redis has none: it lost its data).
+    // 'chat' | 'joined' | 'left' | 'announce', a new epoch (taken only if Redis has none: it lost
+    // its data).
     // Returns {sequence, recipient id, recipient name, epoch}; {-1} when the sender's session is
     // gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already sent, {-4}
-    // when the user of a LEFT notice is still online (on another replica).
+    // when the user of a LEFT notice is still online (on another replica), {-5, mute} when the
+    // operator has muted the sender. An announcement is the room's: it has no session to check.
+    // Chat messages and announcements are kept in the log (the history); presence notices are not.
     // The entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no spaces in
     // epochs or names), so a receiver knows at once when the room has started again.
     // The epoch is taken first: a Redis out of memory refuses a script's first command that could
@@ -56,17 +64,21 @@ internal static class RedisScripts
     // no extending.
     public const string Publish = Extend + """
         redis.call('SET', KEYS[6], ARGV[8], 'NX')
-        local token = redis.call('HGET', KEYS[3], 'token')
-        if ARGV[7] == 'left' then
-          if token == ARGV[1] then
+        local kind = ARGV[7]
+        if kind == 'left' then
+          if redis.call('HGET', KEYS[3], 'token') == ARGV[1] then
             return {-4}
           end
           if not redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then
             return {-3}
           end
-        else
-          if token ~= ARGV[1] then
+        elseif kind ~= 'announce' then
+          if redis.call('HGET', KEYS[3], 'token') ~= ARGV[1] then
             return {-1}
+          end
+          local mute = kind == 'chat' and redis.call('GET', KEYS[7])
+          if mute then
+            return {-5, mute}
           end
           extend(KEYS[3], ARGV[4])
           local look = redis.call('HGET', KEYS[3], 'look')
@@ -85,19 +97,63 @@ internal static class RedisScripts
         local epoch = redis.call('GET', KEYS[6])
         local sequence = redis.call('INCR', KEYS[1])
         local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]
-        if ARGV[7] == 'chat' then
+        if kind == 'chat' or kind == 'announce' then
           redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], sequence .. '-1', 'e', entry)
         end
         redis.call('PUBLISH', ARGV[6], entry)
         return {sequence, rid, rname, epoch}
         """;
 
-    // KEYS: user hash, look-alike key. ARGV: token, grace (ms), replica field, this replica's
-    // stream count, id, name, since, name key, connection.
+    // KEYS: user hash, look-alike key, the name's hold, sequence counter, epoch.
+    // ARGV: the name as the caller read it (the payload's text names it), payload, hold (ms),
+    // held until (unix ms), channel, a new epoch, name key.
+    // Ends the session of the user online under the name: the name is freed for nobody (held
+    // until then), and the notice goes to that user's streams on every replica, which end with
+    // it. Returns {sequence, id, name, token, since} of the session ended; {-1} when nobody has the name, {-2} when it is held under
+    // another spelling now (read it again). The epoch is taken first, as in Publish. The notice is not kept in
+    // the log: a replica that misses it ends the session at its next renewal (Renew: held).
+    public const string Disconnect = """
+        redis.call('SET', KEYS[5], ARGV[6], 'NX')
+        local user = redis.call('HMGET', KEYS[1], 'id', 'name', 'token', 'since')
+        if not user[1] then
+          return {-1}
+        end
+        if user[2] ~= ARGV[1] then
+          return {-2}
+        end
+        redis.call('DEL', KEYS[1])
+        if redis.call('GET', KEYS[2]) == ARGV[7] then
+          redis.call('DEL', KEYS[2])
+        end
+        redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[3])
+        local epoch = redis.call('GET', KEYS[5])
+        local sequence = redis.call('INCR', KEYS[4])
+        redis.call('PUBLISH', ARGV[5], epoch .. ' ' .. sequence .. ' ' .. user[1] .. ' ' .. user[2] .. ' ' .. ARGV[2])
+        return {sequence, user[1], user[2], user[3], user[4]}
+        """;
+
+    // KEYS: user hash, the name's mute. ARGV: the mute ("<until, unix ms> <reason>"), its time (ms).
+    // Mutes the name only while somebody has it online; returns the name as held, or nil.
+    public const string Mute = """
+        local name = redis.call('HGET', KEYS[1], 'name')
+        if not name then
+          return false
+        end
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+        return name
+        """;
+
+    // KEYS: user hash, look-alike key, the name's hold. ARGV: token, grace (ms), replica field,
+    // this replica's stream count, id, name, since, name key, connection.
     // Keeps a name online while one of this replica's streams uses it (and for the grace period
     // after). A name Redis has lost (an outage longer than the grace period, or data lost) is
-    // taken back for its session unless somebody else has it: returns 0 then.
+    // taken back for its session unless somebody else has it: returns 0 then, and while the
+    // operator holds the name (its user was disconnected: a replica that missed the notice ends
+    // the session here).
     public const string Renew = """
+        if redis.call('EXISTS', KEYS[3]) == 1 then
+          return 0
+        end
         local token = redis.call('HGET', KEYS[1], 'token')
         if not token then
           local holder = redis.call('GET', KEYS[2])
