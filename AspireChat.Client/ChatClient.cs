@@ -36,6 +36,8 @@ public sealed class ChatClient : IAsyncDisposable
     private readonly ILogger<ChatClient> _logger;
     private readonly bool _ownsConnection;
     private volatile string? _sessionToken;
+    // Set when the room's operator ended the session; cleared by the next registration.
+    private volatile ChatDisconnectedException? _disconnected;
 
     /// <summary>Creates a client with a connection of its own, where <paramref name="endpoints"/> say; it connects at its first call.</summary>
     /// <param name="endpoints">Where the chat service is.</param>
@@ -109,6 +111,7 @@ public sealed class ChatClient : IAsyncDisposable
 
         Username = response.Username is { Length: > 0 } stored ? stored : username;
         _sessionToken = response.SessionToken;
+        _disconnected = null;
         ChatClientLog.Connected(_logger, Endpoint!, Username);
         return new RegistrationResult(RegistrationOutcome.Added, response.Msg, Username);
     }
@@ -141,9 +144,11 @@ public sealed class ChatClient : IAsyncDisposable
     /// <exception cref="InvalidOperationException">No username is registered yet.</exception>
     /// <exception cref="RpcException">The service could not be reached or refused the call.</exception>
     /// <exception cref="ChatSessionLostException">The session was forgotten and somebody else holds the name now.</exception>
+    /// <exception cref="ChatDisconnectedException">The room's operator disconnected this user: register again first.</exception>
     public async Task<SendResult> SendAsync(string text, CancellationToken cancellationToken = default)
     {
         var username = Username ?? throw new InvalidOperationException("Register a username before sending.");
+        ThrowIfDisconnected();
         using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.SendSpan, ActivityKind.Producer);
         activity?.SetTag("chat.user", username);
 
@@ -156,6 +161,7 @@ public sealed class ChatClient : IAsyncDisposable
             Code.Sent => SendOutcome.Sent,
             Code.UnknownRecipient => SendOutcome.UnknownRecipient,
             Code.RateLimited => SendOutcome.RateLimited,
+            Code.Muted => SendOutcome.Muted,
             _ => SendOutcome.InvalidMessage,
         };
         activity?.SetTag("chat.outcome", outcome.ToString());
@@ -177,7 +183,9 @@ public sealed class ChatClient : IAsyncDisposable
     /// a <see cref="ChatConnectionLost"/>, reconnects with backoff and resumes after the last
     /// message seen. Right after a reconnect that could not recover everything (the service
     /// restarted, or its history no longer holds part of what was missed) it yields a
-    /// <see cref="ChatMessagesMissed"/>.
+    /// <see cref="ChatMessagesMissed"/>. Ends with a <see cref="ChatDisconnectedException"/> when
+    /// the room's operator disconnects this user (the service ends the stream with
+    /// <see cref="StatusCode.PermissionDenied"/>): no reconnect then, and no registering again.
     /// </summary>
     /// <remarks>
     /// Cancelling, or disposing the client, ends the enumeration without an exception. The stream
@@ -187,12 +195,14 @@ public sealed class ChatClient : IAsyncDisposable
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <exception cref="InvalidOperationException">No username is registered yet.</exception>
     /// <exception cref="ChatSessionLostException">The username was taken by somebody else while the session was gone.</exception>
+    /// <exception cref="ChatDisconnectedException">The room's operator disconnected this user; its message is their reason.</exception>
     public async IAsyncEnumerable<ChatEvent> ListenAsync(ListenOptions? listenOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (Username is null)
         {
             throw new InvalidOperationException("Register a username before listening.");
         }
+        ThrowIfDisconnected();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         // The pump is the stream's only reader; the caller's pace holds it back (bounded).
@@ -230,12 +240,25 @@ public sealed class ChatClient : IAsyncDisposable
 
     internal Metadata CallHeaders(string? token) => _connection.CallHeaders(token, ForwardedFor);
 
+    // The operator ended this user's session (a Listen stream said so): from now on every call
+    // that needs the session fails with the reason, rather than registering the name again.
+    internal ChatDisconnectedException Disconnected(string reason)
+    {
+        var disconnected = new ChatDisconnectedException(reason);
+        if (Interlocked.Exchange(ref _disconnected, disconnected) is null)
+        {
+            ChatClientLog.DisconnectedByOperator(_logger, Username, disconnected.Reason);
+        }
+        return disconnected;
+    }
+
     // Registers the same name again, unless another caller already replaced the stale token.
     internal async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)
     {
         await _sessionLock.WaitAsync(cancellationToken);
         try
         {
+            ThrowIfDisconnected();
             if (_sessionToken != staleToken)
             {
                 return;
@@ -255,6 +278,14 @@ public sealed class ChatClient : IAsyncDisposable
         finally
         {
             _sessionLock.Release();
+        }
+    }
+
+    private void ThrowIfDisconnected()
+    {
+        if (_disconnected is { } disconnected)
+        {
+            throw new ChatDisconnectedException(disconnected.Reason);
         }
     }
 

@@ -34,8 +34,8 @@ internal sealed class ListenPump
         _reconnect = CreateReconnectPipeline(clientOptions);
     }
 
-    // Ends when cancelled (the events complete) or when the session is lost for good (the events
-    // complete with that exception).
+    // Ends when cancelled (the events complete) or when the session is lost for good, or ended by
+    // the room's operator (the events complete with that exception).
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -45,6 +45,10 @@ internal sealed class ListenPump
             {
                 using var call = await ReconnectAsync(lost, cancellationToken);
                 lost = await ReadAsync(call, cancellationToken);
+                if (lost is RpcException { StatusCode: StatusCode.PermissionDenied })
+                {
+                    ExceptionDispatchInfo.Throw(lost);
+                }
                 if (lost is RpcException { StatusCode: StatusCode.Unauthenticated })
                 {
                     // The service no longer knows this session (its name is another's now, say):
@@ -62,6 +66,12 @@ internal sealed class ListenPump
             // ObjectDisposedException rather than the cancelled call's RpcException.
             _events.TryComplete();
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+        {
+            // The room's operator ended the session, on an open stream or at opening one: the
+            // end, not an outage to retry.
+            _events.TryComplete(_client.Disconnected(ex.Status.Detail));
+        }
         catch (Exception ex)
         {
             _events.TryComplete(ex);
@@ -75,7 +85,7 @@ internal sealed class ListenPump
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is RpcException or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
+                args.Outcome.Exception is RpcException { StatusCode: not StatusCode.PermissionDenied } or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(clientOptions, args.AttemptNumber)),
             OnRetry = AnnounceLostAsync,
