@@ -36,8 +36,6 @@ public sealed class ChatClient : IAsyncDisposable
     private readonly ILogger<ChatClient> _logger;
     private readonly bool _ownsConnection;
     private volatile string? _sessionToken;
-    // Set when the room's operator ended the session; cleared by the next registration.
-    private volatile ChatDisconnectedException? _disconnected;
 
     /// <summary>Creates a client with a connection of its own, where <paramref name="endpoints"/> say; it connects at its first call.</summary>
     /// <param name="endpoints">Where the chat service is.</param>
@@ -100,18 +98,12 @@ public sealed class ChatClient : IAsyncDisposable
         var response = await grpc.AddUserAsync(new User { Username = username }, CallHeaders(_sessionToken), cancellationToken: cancellationToken);
         if (response.Code != Code.Added)
         {
-            var outcome = response.Code switch
-            {
-                Code.Taken => RegistrationOutcome.Taken,
-                Code.RateLimited => RegistrationOutcome.RateLimited,
-                _ => RegistrationOutcome.InvalidUsername,
-            };
-            return new RegistrationResult(outcome, response.Msg);
+            return new RegistrationResult(response.Code.ToRegistrationOutcome(), response.Msg);
         }
 
         Username = response.Username is { Length: > 0 } stored ? stored : username;
         _sessionToken = response.SessionToken;
-        _disconnected = null;
+        Disconnect.Clear();
         ChatClientLog.Connected(_logger, Endpoint!, Username);
         return new RegistrationResult(RegistrationOutcome.Added, response.Msg, Username);
     }
@@ -148,7 +140,7 @@ public sealed class ChatClient : IAsyncDisposable
     public async Task<SendResult> SendAsync(string text, CancellationToken cancellationToken = default)
     {
         var username = Username ?? throw new InvalidOperationException("Register a username before sending.");
-        ThrowIfDisconnected();
+        Disconnect.ThrowIfSet();
         using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.SendSpan, ActivityKind.Producer);
         activity?.SetTag("chat.user", username);
 
@@ -156,14 +148,7 @@ public sealed class ChatClient : IAsyncDisposable
             (grpc, token) => grpc.SendMessageAsync(new Message { Msg = text, User = new User { Username = username } }, CallHeaders(token), cancellationToken: cancellationToken).ResponseAsync,
             cancellationToken);
 
-        var outcome = response.Code switch
-        {
-            Code.Sent => SendOutcome.Sent,
-            Code.UnknownRecipient => SendOutcome.UnknownRecipient,
-            Code.RateLimited => SendOutcome.RateLimited,
-            Code.Muted => SendOutcome.Muted,
-            _ => SendOutcome.InvalidMessage,
-        };
+        var outcome = response.Code.ToSendOutcome();
         activity?.SetTag("chat.outcome", outcome.ToString());
         activity?.SetTag("chat.sequence", (long)response.Sequence);
         return new SendResult(outcome, response.Msg, (long)response.Sequence);
@@ -202,7 +187,7 @@ public sealed class ChatClient : IAsyncDisposable
         {
             throw new InvalidOperationException("Register a username before listening.");
         }
-        ThrowIfDisconnected();
+        Disconnect.ThrowIfSet();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         // The pump is the stream's only reader; the caller's pace holds it back (bounded).
@@ -240,17 +225,8 @@ public sealed class ChatClient : IAsyncDisposable
 
     internal Metadata CallHeaders(string? token) => _connection.CallHeaders(token, ForwardedFor);
 
-    // The operator ended this user's session (a Listen stream said so): from now on every call
-    // that needs the session fails with the reason, rather than registering the name again.
-    internal ChatDisconnectedException Disconnected(string reason)
-    {
-        var disconnected = new ChatDisconnectedException(reason);
-        if (Interlocked.Exchange(ref _disconnected, disconnected) is null)
-        {
-            ChatClientLog.DisconnectedByOperator(_logger, Username, disconnected.Reason);
-        }
-        return disconnected;
-    }
+    // Set by a listener the operator disconnected; cleared by the next registration.
+    internal OperatorDisconnect Disconnect { get; } = new();
 
     // Registers the same name again, unless another caller already replaced the stale token.
     internal async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)
@@ -258,7 +234,7 @@ public sealed class ChatClient : IAsyncDisposable
         await _sessionLock.WaitAsync(cancellationToken);
         try
         {
-            ThrowIfDisconnected();
+            Disconnect.ThrowIfSet();
             if (_sessionToken != staleToken)
             {
                 return;
@@ -278,14 +254,6 @@ public sealed class ChatClient : IAsyncDisposable
         finally
         {
             _sessionLock.Release();
-        }
-    }
-
-    private void ThrowIfDisconnected()
-    {
-        if (_disconnected is { } disconnected)
-        {
-            throw new ChatDisconnectedException(disconnected.Reason);
         }
     }
 

@@ -45,10 +45,6 @@ internal sealed class ListenPump
             {
                 using var call = await ReconnectAsync(lost, cancellationToken);
                 lost = await ReadAsync(call, cancellationToken);
-                if (lost is RpcException { StatusCode: StatusCode.PermissionDenied })
-                {
-                    ExceptionDispatchInfo.Throw(lost);
-                }
                 if (lost is RpcException { StatusCode: StatusCode.Unauthenticated })
                 {
                     // The service no longer knows this session (its name is another's now, say):
@@ -70,7 +66,7 @@ internal sealed class ListenPump
         {
             // The room's operator ended the session, on an open stream or at opening one: the
             // end, not an outage to retry.
-            _events.TryComplete(_client.Disconnected(ex.Status.Detail));
+            _events.TryComplete(_client.Disconnect.Set(ex.Status.Detail, _logger, _client.Username));
         }
         catch (Exception ex)
         {
@@ -170,7 +166,8 @@ internal sealed class ListenPump
             }
             return new ListenStreamEndedException();
         }
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        // PERMISSION_DENIED, the operator's disconnect, is not a loss: it ends the listening (RunAsync).
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && ex.StatusCode != StatusCode.PermissionDenied)
         {
             return ex;
         }
