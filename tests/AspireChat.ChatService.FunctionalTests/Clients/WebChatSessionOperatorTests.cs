@@ -25,25 +25,14 @@ public sealed class WebChatSessionOperatorTests
             ["ChatClient:FrontEndKey"] = "a-front-end-key-for-the-tests",
         });
         await using var session = new ChatSession(host.Services.GetRequiredService<ChatConnection>(), new PersonAddress(), NullLogger<ChatClient>.Instance, NullLogger<ChatSession>.Instance);
-        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        session.Changed += _ =>
-        {
-            if (session.Lines.Any(line => line.Kind == ChatLineKind.Announcement))
-            {
-                announced.TrySetResult();
-            }
-            if (session.State == LinkState.Disconnected)
-            {
-                disconnected.TrySetResult();
-            }
-        };
+        var announced = WhenAsync(session, s => s.Lines.Any(line => line.Kind == ChatLineKind.Announcement));
+        var disconnected = WhenAsync(session, s => s.State == LinkState.Disconnected);
 
         await session.JoinAsync("mallory", sessionToken: null, CancellationToken.None).DefaultTimeout();
-        await announced.Task.DefaultTimeout();
+        await announced.DefaultTimeout();
         var muted = await session.SendAsync("hello?", CancellationToken.None).DefaultTimeout();
         service.Disconnect();
-        await disconnected.Task.DefaultTimeout();
+        await disconnected.DefaultTimeout();
 
         var announcement = Assert.Single(session.Lines);
         Assert.Equal((ChatLineKind.Announcement, "room", OperatorChatService.Announcement), (announcement.Kind, announcement.Sender, announcement.Text));
@@ -56,5 +45,19 @@ public sealed class WebChatSessionOperatorTests
 
         Assert.Null(session.Username);
         Assert.Equal(LinkState.Offline, session.State);
+    }
+
+    // Done once the session, on any change, satisfies the condition.
+    private static Task WhenAsync(ChatSession session, Func<ChatSession, bool> condition)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.Changed += _ =>
+        {
+            if (condition(session))
+            {
+                reached.TrySetResult();
+            }
+        };
+        return reached.Task;
     }
 }
