@@ -98,17 +98,12 @@ public sealed class ChatClient : IAsyncDisposable
         var response = await grpc.AddUserAsync(new User { Username = username }, CallHeaders(_sessionToken), cancellationToken: cancellationToken);
         if (response.Code != Code.Added)
         {
-            var outcome = response.Code switch
-            {
-                Code.Taken => RegistrationOutcome.Taken,
-                Code.RateLimited => RegistrationOutcome.RateLimited,
-                _ => RegistrationOutcome.InvalidUsername,
-            };
-            return new RegistrationResult(outcome, response.Msg);
+            return new RegistrationResult(response.Code.ToRegistrationOutcome(), response.Msg);
         }
 
         Username = response.Username is { Length: > 0 } stored ? stored : username;
         _sessionToken = response.SessionToken;
+        Disconnect.Clear();
         ChatClientLog.Connected(_logger, Endpoint!, Username);
         return new RegistrationResult(RegistrationOutcome.Added, response.Msg, Username);
     }
@@ -141,9 +136,11 @@ public sealed class ChatClient : IAsyncDisposable
     /// <exception cref="InvalidOperationException">No username is registered yet.</exception>
     /// <exception cref="RpcException">The service could not be reached or refused the call.</exception>
     /// <exception cref="ChatSessionLostException">The session was forgotten and somebody else holds the name now.</exception>
+    /// <exception cref="ChatDisconnectedException">The room's operator disconnected this user: register again first.</exception>
     public async Task<SendResult> SendAsync(string text, CancellationToken cancellationToken = default)
     {
         var username = Username ?? throw new InvalidOperationException("Register a username before sending.");
+        Disconnect.ThrowIfSet();
         using var activity = ChatClientTelemetry.Source.StartActivity(ChatClientTelemetry.SendSpan, ActivityKind.Producer);
         activity?.SetTag("chat.user", username);
 
@@ -151,13 +148,7 @@ public sealed class ChatClient : IAsyncDisposable
             (grpc, token) => grpc.SendMessageAsync(new Message { Msg = text, User = new User { Username = username } }, CallHeaders(token), cancellationToken: cancellationToken).ResponseAsync,
             cancellationToken);
 
-        var outcome = response.Code switch
-        {
-            Code.Sent => SendOutcome.Sent,
-            Code.UnknownRecipient => SendOutcome.UnknownRecipient,
-            Code.RateLimited => SendOutcome.RateLimited,
-            _ => SendOutcome.InvalidMessage,
-        };
+        var outcome = response.Code.ToSendOutcome();
         activity?.SetTag("chat.outcome", outcome.ToString());
         activity?.SetTag("chat.sequence", (long)response.Sequence);
         return new SendResult(outcome, response.Msg, (long)response.Sequence);
@@ -177,7 +168,9 @@ public sealed class ChatClient : IAsyncDisposable
     /// a <see cref="ChatConnectionLost"/>, reconnects with backoff and resumes after the last
     /// message seen. Right after a reconnect that could not recover everything (the service
     /// restarted, or its history no longer holds part of what was missed) it yields a
-    /// <see cref="ChatMessagesMissed"/>.
+    /// <see cref="ChatMessagesMissed"/>. Ends with a <see cref="ChatDisconnectedException"/> when
+    /// the room's operator disconnects this user (the service ends the stream with
+    /// <see cref="StatusCode.PermissionDenied"/>): no reconnect then, and no registering again.
     /// </summary>
     /// <remarks>
     /// Cancelling, or disposing the client, ends the enumeration without an exception. The stream
@@ -187,12 +180,14 @@ public sealed class ChatClient : IAsyncDisposable
     /// <param name="cancellationToken">Ends the enumeration.</param>
     /// <exception cref="InvalidOperationException">No username is registered yet.</exception>
     /// <exception cref="ChatSessionLostException">The username was taken by somebody else while the session was gone.</exception>
+    /// <exception cref="ChatDisconnectedException">The room's operator disconnected this user; its message is their reason.</exception>
     public async IAsyncEnumerable<ChatEvent> ListenAsync(ListenOptions? listenOptions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (Username is null)
         {
             throw new InvalidOperationException("Register a username before listening.");
         }
+        Disconnect.ThrowIfSet();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         // The pump is the stream's only reader; the caller's pace holds it back (bounded).
@@ -230,12 +225,16 @@ public sealed class ChatClient : IAsyncDisposable
 
     internal Metadata CallHeaders(string? token) => _connection.CallHeaders(token, ForwardedFor);
 
+    // Set by a listener the operator disconnected; cleared by the next registration.
+    internal OperatorDisconnect Disconnect { get; } = new();
+
     // Registers the same name again, unless another caller already replaced the stale token.
     internal async Task RestoreSessionAsync(string staleToken, CancellationToken cancellationToken)
     {
         await _sessionLock.WaitAsync(cancellationToken);
         try
         {
+            Disconnect.ThrowIfSet();
             if (_sessionToken != staleToken)
             {
                 return;

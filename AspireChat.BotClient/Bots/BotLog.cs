@@ -1,3 +1,5 @@
+using AspireChat.Client.Messaging;
+
 namespace AspireChat.BotClient.Bots;
 
 internal static partial class BotLog
@@ -19,4 +21,13 @@ internal static partial class BotLog
 
     [LoggerMessage(6, LogLevel.Information, "Bot {Name}: {Event}", EventName = "Connection")]
     public static partial void Connection(ILogger logger, string name, string @event);
+
+    [LoggerMessage(7, LogLevel.Warning, "Bot {Name} was disconnected by the room's operator: {Reason}", EventName = "DisconnectedByOperator")]
+    public static partial void Disconnected(ILogger logger, string name, string reason);
+
+    [LoggerMessage(8, LogLevel.Warning, "Bot {Name}: line {Line} refused ({Outcome}): {Reason}; the same refusal is not logged again until a line is sent", EventName = "LineRefused")]
+    public static partial void LineRefused(ILogger logger, string name, int line, SendOutcome outcome, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Bot {Name} heard the room announce: {Text}", EventName = "Announcement")]
+    public static partial void Announcement(ILogger logger, string name, string text);
 }

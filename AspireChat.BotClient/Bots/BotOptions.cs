@@ -17,6 +17,11 @@ public sealed class BotOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan LoopPause { get; set; } = TimeSpan.FromSeconds(10);
 
+    // After the room's operator disconnected the bot: how long between tries to join again under
+    // its name, which the operator holds for a while (each try is one line in the log).
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RejoinDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     // Zero: loop for ever; otherwise run the script this many times, then stay online answering.
     [Range(0, int.MaxValue)]
     public int Loops { get; set; }

@@ -11,7 +11,8 @@ using Polly.Retry;
 namespace AspireChat.BotClient.Bots;
 
 // A scripted chat user: says its lines in a loop, answers a direct "ping" with "pong", and rides
-// out chat-service restarts (the client reconnects and registers again).
+// out chat-service restarts (the client reconnects and registers again) and the room's operator
+// (muted, it keeps to its script; disconnected, it joins again under its name once the hold ends).
 public sealed class BotWorker : BackgroundService
 {
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(2);
@@ -22,14 +23,19 @@ public sealed class BotWorker : BackgroundService
     private readonly ResiliencePipeline<RegistrationResult> _register;
     // Somebody took the name while the service was away: wait for it, then rejoin.
     private readonly ResiliencePipeline _rejoin;
+    // The operator disconnected the bot and holds its name for a while: try now and then.
+    private readonly ResiliencePipeline<RegistrationResult> _rejoinAfterHold;
+    // The last refusal logged, so that a mute (a refusal per line) is one line in the log.
+    private SendOutcome? _lastRefusal;
 
     public BotWorker(ChatClient client, IOptions<BotOptions> options, ILogger<BotWorker> logger)
     {
         _client = client;
         _bot = options.Value;
         _logger = logger;
-        _register = CreateRegisterPipeline();
+        _register = CreateRegisterPipeline(s_retryDelay);
         _rejoin = CreateRejoinPipeline();
+        _rejoinAfterHold = CreateRegisterPipeline(_bot.RejoinDelay);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,9 +50,11 @@ public sealed class BotWorker : BackgroundService
         }
     }
 
-    private async Task RegisterAsync(CancellationToken cancellationToken)
+    private Task RegisterAsync(CancellationToken cancellationToken) => RegisterAsync(_register, cancellationToken);
+
+    private async Task RegisterAsync(ResiliencePipeline<RegistrationResult> retry, CancellationToken cancellationToken)
     {
-        await _register.ExecuteAsync(async token => await _client.RegisterAsync(_bot.Name, token), cancellationToken);
+        await retry.ExecuteAsync(async token => await _client.RegisterAsync(_bot.Name, token), cancellationToken);
         BotLog.Joined(_logger, _bot.Name, _client.Endpoint);
     }
 
@@ -69,7 +77,12 @@ public sealed class BotWorker : BackgroundService
         try
         {
             var result = await _client.SendAsync(text, cancellationToken);
-            BotLog.ScriptLine(_logger, _bot.Name, lineNumber, result.IsSent ? "sent" : result.Message);
+            LogSent(result, lineNumber);
+        }
+        catch (ChatDisconnectedException)
+        {
+            // Disconnected by the operator: the listener has logged it and is joining again;
+            // the lines meanwhile are skipped quietly.
         }
         catch (Exception ex) when (ex is RpcException or ChatSessionLostException && !cancellationToken.IsCancellationRequested)
         {
@@ -78,8 +91,42 @@ public sealed class BotWorker : BackgroundService
         }
     }
 
-    // Listens until stopped; the first time already registered, then again after each rejoin.
+    // A refusal once, not once per line: a muted bot keeps to its script and is refused each time.
+    private void LogSent(SendResult result, int lineNumber)
+    {
+        if (result.IsSent)
+        {
+            _lastRefusal = null;
+            BotLog.ScriptLine(_logger, _bot.Name, lineNumber, "sent");
+        }
+        else if (_lastRefusal != result.Outcome)
+        {
+            _lastRefusal = result.Outcome;
+            BotLog.LineRefused(_logger, _bot.Name, lineNumber, result.Outcome, result.Message);
+        }
+    }
+
+    // Listens until stopped; after the operator's disconnect, once the bot has its name again.
     private async Task AnswerAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await ListenAndRejoinAsync(cancellationToken);
+                return;
+            }
+            catch (ChatDisconnectedException ex)
+            {
+                // Refused as TAKEN while the hold lasts: one try, and one line, per RejoinDelay.
+                BotLog.Disconnected(_logger, _bot.Name, InertText.Of(ex.Reason));
+                await RegisterAsync(_rejoinAfterHold, cancellationToken);
+            }
+        }
+    }
+
+    // Listens until stopped; the first time already registered, then again after each rejoin.
+    private async Task ListenAndRejoinAsync(CancellationToken cancellationToken)
     {
         var rejoining = false;
         await _rejoin.ExecuteAsync(async token =>
@@ -99,6 +146,13 @@ public sealed class BotWorker : BackgroundService
         {
             switch (chatEvent)
             {
+                case ChatMessageReceived { Message: { IsAnnouncement: true } announcement }:
+                    // Heard, never answered; the disconnect notice says what the listening's end says.
+                    if (!announcement.IsDisconnectNotice)
+                    {
+                        BotLog.Announcement(_logger, _bot.Name, InertText.Of(announcement.Body));
+                    }
+                    break;
                 case ChatMessageReceived { Message: { IsDirect: true } message } when IsPingForMe(message):
                     await AnswerPingAsync(message, cancellationToken);
                     break;
@@ -126,8 +180,15 @@ public sealed class BotWorker : BackgroundService
         activity?.SetTag("chat.sender", ping.Sender);
         try
         {
-            await _client.SendAsync(DirectMessages.Format(ping.Sender, "pong"), cancellationToken);
-            BotLog.PingAnswered(_logger, _bot.Name, ping.Sender);
+            var result = await _client.SendAsync(DirectMessages.Format(ping.Sender, "pong"), cancellationToken);
+            if (result.IsSent)
+            {
+                BotLog.PingAnswered(_logger, _bot.Name, ping.Sender);
+            }
+            else
+            {
+                LogSent(result, 0);
+            }
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -135,7 +196,7 @@ public sealed class BotWorker : BackgroundService
         }
     }
 
-    private ResiliencePipeline<RegistrationResult> CreateRegisterPipeline() => new ResiliencePipelineBuilder<RegistrationResult>()
+    private ResiliencePipeline<RegistrationResult> CreateRegisterPipeline(TimeSpan delay) => new ResiliencePipelineBuilder<RegistrationResult>()
         .AddRetry(new RetryStrategyOptions<RegistrationResult>
         {
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
@@ -146,7 +207,7 @@ public sealed class BotWorker : BackgroundService
             }),
             OnRetry = args => LogRegistrationFailed(args.Outcome.Exception is RpcException ex ? ex.ToReason() : args.Outcome.Result?.Message ?? "", args.RetryDelay),
             MaxRetryAttempts = int.MaxValue,
-            Delay = s_retryDelay,
+            Delay = delay,
         })
         .Build();
 

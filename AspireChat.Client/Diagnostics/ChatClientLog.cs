@@ -16,4 +16,7 @@ internal static partial class ChatClientLog
 
     [LoggerMessage(5, LogLevel.Warning, "Messages sent while the stream was away are lost (service restarted: {Restarted}; not in its history: {Missed})", EventName = "MessagesMissed")]
     public static partial void MessagesMissed(ILogger logger, bool restarted, long missed);
+
+    [LoggerMessage(6, LogLevel.Warning, "The room's operator disconnected {Username}; not reconnecting: {Reason}", EventName = "DisconnectedByOperator")]
+    public static partial void DisconnectedByOperator(ILogger logger, string? username, string reason);
 }

@@ -34,8 +34,8 @@ internal sealed class ListenPump
         _reconnect = CreateReconnectPipeline(clientOptions);
     }
 
-    // Ends when cancelled (the events complete) or when the session is lost for good (the events
-    // complete with that exception).
+    // Ends when cancelled (the events complete) or when the session is lost for good, or ended by
+    // the room's operator (the events complete with that exception).
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -62,6 +62,12 @@ internal sealed class ListenPump
             // ObjectDisposedException rather than the cancelled call's RpcException.
             _events.TryComplete();
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+        {
+            // The room's operator ended the session, on an open stream or at opening one: the
+            // end, not an outage to retry.
+            _events.TryComplete(_client.Disconnect.Set(ex.Status.Detail, _logger, _client.Username));
+        }
         catch (Exception ex)
         {
             _events.TryComplete(ex);
@@ -75,7 +81,7 @@ internal sealed class ListenPump
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is RpcException or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
+                args.Outcome.Exception is RpcException { StatusCode: not StatusCode.PermissionDenied } or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(clientOptions, args.AttemptNumber)),
             OnRetry = AnnounceLostAsync,
@@ -160,7 +166,8 @@ internal sealed class ListenPump
             }
             return new ListenStreamEndedException();
         }
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        // PERMISSION_DENIED, the operator's disconnect, is not a loss: it ends the listening (RunAsync).
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && ex.StatusCode != StatusCode.PermissionDenied)
         {
             return ex;
         }

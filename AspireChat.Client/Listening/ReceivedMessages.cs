@@ -15,6 +15,7 @@ internal static class ReceivedMessages
         {
             Message.Types.Kind.Joined => ChatMessageKind.Joined,
             Message.Types.Kind.Left => ChatMessageKind.Left,
+            Message.Types.Kind.Announcement => ChatMessageKind.Announcement,
             _ => ChatMessageKind.Chat,
         },
         message.User?.Username ?? "",
@@ -33,7 +34,7 @@ internal static class ReceivedMessages
         activity?.SetTag("chat.user", listener);
         activity?.SetTag("chat.sender", message.User?.Username);
         activity?.SetTag("chat.sequence", (long)message.Sequence);
-        activity?.SetTag("chat.kind", message.Recipient is null ? "broadcast" : "direct");
+        activity?.SetTag("chat.kind", message.Kind == Message.Types.Kind.Announcement ? "announcement" : message.Recipient is null ? "broadcast" : "direct");
         return activity?.Context ?? parent;
     }
 }

@@ -11,4 +11,12 @@ public enum ChatMessageKind
 
     /// <summary>A user went offline (with presence notices on).</summary>
     Left,
+
+    /// <summary>
+    /// A notice from the room's operator, not from a user: its sender is the reserved name
+    /// <c>room</c>, which no user can take. Sent to every listener, presence notices on or off;
+    /// one with a <see cref="ChatMessage.Recipient"/> is the disconnect notice
+    /// (<see cref="ChatMessage.IsDisconnectNotice"/>).
+    /// </summary>
+    Announcement,
 }

@@ -14,4 +14,10 @@ public enum SendOutcome
 
     /// <summary>Too many messages for now: try again later.</summary>
     RateLimited,
+
+    /// <summary>
+    /// The room's operator has muted this user for a while: nothing they send is delivered until
+    /// then. The result's message says why and until when.
+    /// </summary>
+    Muted,
 }

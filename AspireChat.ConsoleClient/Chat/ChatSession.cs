@@ -130,7 +130,7 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             terminal.WriteLine($"! not sent: {ServiceErrors.Describe(ex)}", LineKind.Error);
         }
-        catch (ChatSessionLostException ex)
+        catch (Exception ex) when (ex is ChatSessionLostException or ChatDisconnectedException)
         {
             terminal.WriteLine($"! {ex.Message}", LineKind.Error);
         }
@@ -186,6 +186,12 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
         {
             terminal.WriteLine($"! {ex.Message}; start again with another name", LineKind.Error);
         }
+        catch (ChatDisconnectedException ex)
+        {
+            // The operator's reason, once (its notice is not shown): the session is over, with
+            // no reconnect; the reason says until when the name is held.
+            terminal.WriteLine($"! {ex.Reason}", LineKind.Error);
+        }
         catch (Exception ex)
         {
             terminal.WriteLine($"! the chat stopped: {ex.Message}", LineKind.Error);
@@ -199,6 +205,9 @@ public sealed class ChatSession(ChatClient client, ITerminal terminal)
     {
         switch (chatEvent)
         {
+            case ChatMessageReceived { Message.IsDisconnectNotice: true }:
+                // The listening ends next, with the same reason: shown then (ShowRoomAsync).
+                return away;
             case ChatMessageReceived received:
                 var (text, kind) = MessageFormatter.Format(received.Message, client.Username);
                 terminal.WriteLine(text, kind);

@@ -4,13 +4,15 @@ using AspireChat.Conventions;
 
 namespace AspireChat.ConsoleClient.Chat;
 
-// How a message reads: "alice: hi", "alice → you: psst", "* bob joined". Names are made inert
+// How a message reads: "alice: hi", "alice → you: psst", "* bob joined", and the room's
+// operator's announcement as a notice, "* room: the room closes at noon". Names are made inert
 // here (DisplayText.Inert), so a line break in a name cannot start a line; the text keeps its
 // line breaks, which the terminal shows as marked continuation rows (DisplayText.Rows).
 public static class MessageFormatter
 {
     public static (string Text, LineKind Kind) Format(ChatMessage message, string? me) => message switch
     {
+        { IsAnnouncement: true } => ($"* {Name(message.Sender)}: {message.Body}", LineKind.Notice),
         { Kind: ChatMessageKind.Joined } => ($"* {Name(message.Sender)} joined", LineKind.Notice),
         { Kind: ChatMessageKind.Left } => ($"* {Name(message.Sender)} left", LineKind.Notice),
         { IsDirect: true } when Usernames.Same(message.Recipient, me) => ($"{Name(message.Sender)} → you: {message.Body}", LineKind.Direct),

@@ -15,6 +15,9 @@ public enum ChatLineKind
     // Somebody joined or left.
     Presence,
 
+    // The room's operator announced something: a notice from the room, not a user's message.
+    Announcement,
+
     // From the page itself: messages the service could not replay.
     Notice,
 }

@@ -88,6 +88,17 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
         return result;
     }
 
+    // After the operator's disconnect: the join form comes back, with the reason under it.
+    public async Task LeaveAsync()
+    {
+        if (_client is { } client)
+        {
+            _client = null;
+            await client.DisposeAsync();
+        }
+        SetState(LinkState.Offline, StateReason);
+    }
+
     private void StartListening()
     {
         _listening?.Dispose();
@@ -125,6 +136,13 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
             await client.DisposeAsync();
             SetState(LinkState.Offline, ex.Message);
         }
+        catch (ChatDisconnectedException ex)
+        {
+            // The session is over: the page shows why and stops (the client neither reconnects
+            // nor sends now); the person chooses when to join again.
+            WebChatLog.DisconnectedByOperator(logger, client.Username!, ex.Reason);
+            SetState(LinkState.Disconnected, ex.Reason);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped: the page went away.
@@ -155,8 +173,14 @@ public sealed class ChatSession(ChatConnection connection, PersonAddress person,
 
     private void OnMessage(ChatMessage message, string? me)
     {
+        if (message.IsDisconnectNotice)
+        {
+            // The listening ends next with the same reason, which the status shows.
+            return;
+        }
         var kind = message switch
         {
+            { IsAnnouncement: true } => ChatLineKind.Announcement,
             { Kind: not ChatMessageKind.Chat } => ChatLineKind.Presence,
             { IsDirect: true } when Usernames.Same(message.Recipient, me) => ChatLineKind.DirectIn,
             { IsDirect: true } => ChatLineKind.DirectOut,

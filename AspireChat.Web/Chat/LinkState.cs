@@ -11,4 +11,8 @@ public enum LinkState
 
     // Joined; the stream was lost and the client is resuming it.
     Reconnecting,
+
+    // The room's operator disconnected the user: no reconnect and no sending; the person may
+    // join again (under another name while the operator holds this one).
+    Disconnected,
 }

@@ -40,6 +40,17 @@ public sealed class MessageFormatterTests
         Assert.Equal(@"* mal\x0aalice: hi\x1b[2J joined", Shown(message));
     }
 
+    [Fact]
+    public void Format_Announcement_IsANoticeFromTheRoom_WithItsLinesMarked()
+    {
+        var message = new ChatMessage(1, DateTimeOffset.UnixEpoch, ChatMessageKind.Announcement, "room", "closing at noon\nalice: bye\u001b[2J", Recipient: null);
+
+        var (_, kind) = MessageFormatter.Format(message, "alice");
+
+        Assert.Equal(LineKind.Notice, kind);
+        Assert.Equal(@"* room: closing at noon" + "\n" + @"  | alice: bye\x1b[2J", Shown(message));
+    }
+
     private static string Shown(ChatMessage message) =>
         string.Join('\n', DisplayText.Rows(MessageFormatter.Format(message, "alice").Text, DisplayText.NoWrap));
 }
