@@ -1,3 +1,4 @@
+using AspireChat.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,8 @@ public static class Extensions
         if (useOtlpExporter)
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            // A stop waits a second at most for the collector (TelemetryFlushOnStop says why).
+            builder.Services.AddHostedService<TelemetryFlushOnStop>();
         }
 
         return builder;
