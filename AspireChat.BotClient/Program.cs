@@ -4,4 +4,4 @@ builder.AddServiceDefaults();
 builder.AddChatClient();
 builder.AddBot();
 
-builder.Build().Run();
+return builder.Build().RunBot();

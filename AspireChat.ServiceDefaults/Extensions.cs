@@ -1,3 +1,4 @@
+using AspireChat.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,8 @@ public static class Extensions
         if (useOtlpExporter)
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            // A stop waits a second at most for the collector (TelemetryFlushOnStop says why).
+            builder.Services.AddHostedService<TelemetryFlushOnStop>();
         }
 
         return builder;
@@ -117,8 +120,12 @@ public static class Extensions
         // only; AspireChat maps them always, because an orchestrator polls them in every
         // environment and the chat service serves them on a separate HTTP/1.1 endpoint.
 
-        // All health checks must pass for app to be considered ready to accept traffic after starting
-        app.MapHealthChecks(HealthEndpointPath);
+        // All health checks must pass for app to be considered ready to accept traffic after starting;
+        // the answer says which did not, and why, in one line.
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+        {
+            ResponseWriter = HealthReportText.WriteAsync
+        });
 
         // Only health checks tagged with the "live" tag must pass for app to be considered alive
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions

@@ -8,7 +8,10 @@ public sealed class BotOptions
 {
     public const string SectionName = "Bot";
 
-    [Required(ErrorMessage = "Bot:Name is required (for example Bot__Name=alice).")]
+    // The scripts shipped in appsettings.json, by bot name.
+    public const string ScriptsSectionName = "BotScripts";
+
+    [Required(ErrorMessage = "the bot needs a name (for example Bot__Name=alice).")]
     public string Name { get; set; } = "";
 
     public List<BotLine> Script { get; set; } = [];

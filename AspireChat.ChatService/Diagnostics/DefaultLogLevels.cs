@@ -17,8 +17,11 @@ internal static class DefaultLogLevels
                 // Information: a line per refused call, from any client. Configuration may lower it.
                 ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
                 // The Redis client narrates every connection step, and logs each failed reconnect
-                // with its stack trace; the Redis store says it in one line (BackplaneUnreachable).
+                // with its stack trace; the Redis store says it once an outage (RedisOutage).
                 ["Logging:LogLevel:StackExchange.Redis"] = "Critical",
+                // The health service logs every failed check on every poll, with its exception: a
+                // failing check here says it once itself (RedisOutage).
+                ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService"] = "Critical",
             },
         });
 }

@@ -98,7 +98,12 @@ public static class ChatServiceExtensions
         // Its command spans are off: the Redis store's renewals and catch-up checks would be a root
         // trace every second on the dashboard. Each message's Redis hop has a span of its own
         // (ChatTelemetry.BackplanePublishSpan), between the sender's replica and every receiving one.
-        builder.AddRedisClient(BackplaneConnectionName, settings => settings.DisableTracing = true, redis =>
+        // Its health check too: RedisHealthCheck reports an outage in one line, with no stack trace.
+        builder.AddRedisClient(BackplaneConnectionName, settings =>
+        {
+            settings.DisableTracing = true;
+            settings.DisableHealthChecks = true;
+        }, redis =>
         {
             // Start, and stay up, without Redis: calls are refused (UNAVAILABLE) while it is away,
             // at once rather than queued, and the connection comes back by itself.
@@ -108,6 +113,8 @@ public static class ChatServiceExtensions
             redis.ConnectTimeout = 2000;
             redis.ReconnectRetryPolicy = new LinearRetry(1000);
         });
+        builder.Services.AddSingleton<RedisOutage>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
         builder.Services.AddSingleton<RedisBackplane>();
         builder.Services.AddSingleton<IRoomStore, RedisRoomStore>();
         builder.Services.AddHostedService<BackplaneReceiver>();

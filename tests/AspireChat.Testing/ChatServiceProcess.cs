@@ -17,6 +17,8 @@ public sealed class ChatServiceProcess(IReadOnlyDictionary<string, string>? sett
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{_grpcPort}");
 
+    public Uri HealthAddress => new($"http://127.0.0.1:{_httpPort}/health");
+
     public bool IsRunning => _process is { HasExited: false };
 
     // The CPU time the running process has used so far.
@@ -39,7 +41,7 @@ public sealed class ChatServiceProcess(IReadOnlyDictionary<string, string>? sett
             arguments[key] = value;
         }
         var process = _process = ProjectProcess.Start("AspireChat.ChatService", arguments.Select(a => $"--{a.Key}={a.Value}"));
-        await process.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{_httpPort}/health"), "The chat service");
+        await process.WaitUntilHealthyAsync(HealthAddress, "The chat service");
     }
 
     // Killed (SIGKILL) unless graceful, when it is asked to stop (SIGTERM) and waited for.

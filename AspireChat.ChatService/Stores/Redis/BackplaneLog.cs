@@ -1,28 +1,18 @@
-using AspireChat.ChatService.Model;
-
 namespace AspireChat.ChatService.Stores.Redis;
 
 internal static partial class BackplaneLog
 {
-    // One line, Redis's own reason and no stack trace: it is written for as long as Redis is away.
-    public static void Unavailable(ILogger logger, StoreUnavailableException ex)
-    {
-        var reason = ex.InnerException?.Message ?? ex.Message;
-        if (ex.IsOutOfMemory)
-        {
-            OutOfMemory(logger, reason);
-        }
-        else
-        {
-            Unreachable(logger, reason);
-        }
-    }
-
     [LoggerMessage(101, LogLevel.Information, "Replica {Replica} joined the shared room (epoch {Epoch}, last message {Sequence})", EventName = "BackplaneJoined")]
     public static partial void Joined(ILogger logger, string replica, string epoch, long sequence);
 
-    [LoggerMessage(102, LogLevel.Warning, "The shared store (Redis) cannot be reached: {Reason}", EventName = "BackplaneUnreachable")]
-    public static partial void Unreachable(ILogger logger, string reason);
+    [LoggerMessage(102, LogLevel.Warning, "The shared store (Redis) is away: {Reason}. Calls that need it are refused until it is back", EventName = "BackplaneUnreachable")]
+    public static partial void Away(ILogger logger, string reason);
+
+    [LoggerMessage(109, LogLevel.Warning, "The shared store (Redis) is still away, since {Since} UTC: {Reason}", EventName = "BackplaneStillUnreachable")]
+    public static partial void StillAway(ILogger logger, string since, string reason);
+
+    [LoggerMessage(110, LogLevel.Information, "The shared store (Redis) is back, after {Duration} away", EventName = "BackplaneBack")]
+    public static partial void Back(ILogger logger, string duration);
 
     [LoggerMessage(103, LogLevel.Information, "Filled a gap of {Count} messages (through {Sequence}) from the shared history", EventName = "BackplaneGapFilled")]
     public static partial void GapFilled(ILogger logger, int count, long sequence);

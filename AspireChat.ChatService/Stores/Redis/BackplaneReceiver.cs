@@ -17,7 +17,7 @@ namespace AspireChat.ChatService.Stores.Redis;
 // nothing arriving, the log is asked whether anything was missed. Every entry names its epoch, so
 // a room started again (Redis lost its data) is noticed with its first message. One loop does it
 // all: it is the only caller of RoomFanOut.Deliver and RoomFanOut.Restart in a shared room.
-public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOut, IOptions<ChatOptions> options, ChatTelemetry telemetry, ILogger<BackplaneReceiver> logger) : BackgroundService
+public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOut, IOptions<ChatOptions> options, ChatTelemetry telemetry, RedisOutage outage, ILogger<BackplaneReceiver> logger) : BackgroundService
 {
     private static readonly TimeSpan s_idleCheck = TimeSpan.FromSeconds(1);
     private readonly int _historySize = options.Value.HistorySize;
@@ -45,6 +45,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOu
     {
         var queue = await retry.ExecuteAsync(async _ => await backplane.SubscribeAsync(), cancellationToken);
         await retry.ExecuteAsync(async _ => await CatchUpAsync(), cancellationToken);
+        outage.Answered();
         BackplaneLog.Joined(logger, backplane.ReplicaId, _epoch!, _applied);
         return queue;
     }
@@ -58,6 +59,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOu
             try
             {
                 await retry.ExecuteAsync(async _ => await StepAsync(entry), stoppingToken);
+                outage.Answered();
             }
             catch (Exception ex) when (ex is FormatException or InvalidProtocolBufferException)
             {
@@ -71,8 +73,9 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOu
         ? ApplyAsync(BackplaneCodec.Decode((byte[])message.Message!))
         : CatchUpAsync();
 
-    // Redis away (or out of memory): the same step again, soon and then at most every 5 s, with
-    // one log line each time. Steps can be repeated: what is applied is never applied twice.
+    // Redis away (or out of memory): the same step again, soon and then at most every 5 s, told to
+    // the outage (which says so in the log once, not once a try). Steps can be repeated: what is
+    // applied is never applied twice.
     private ResiliencePipeline Retry() => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -84,7 +87,7 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOu
             MaxDelay = TimeSpan.FromSeconds(5),
             OnRetry = args =>
             {
-                BackplaneLog.Unavailable(logger, (StoreUnavailableException)args.Outcome.Exception!);
+                outage.Failed((StoreUnavailableException)args.Outcome.Exception!);
                 return default;
             },
         })

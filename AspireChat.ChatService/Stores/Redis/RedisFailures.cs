@@ -43,4 +43,25 @@ internal static class RedisFailures
         RedisException or RedisTimeoutException or InvalidOperationException or OperationCanceledException => new(NotKnown, ex),
         _ => null,
     };
+
+    // Why Redis failed, in a few words for one log line: the client's own messages run to a
+    // paragraph of counters ("..., mgr: 10 of 10 available, IOCP: ..."), its first clause says it.
+    public static string Reason(StoreUnavailableException ex)
+    {
+        var cause = ex.InnerException switch
+        {
+            RedisConnectionException connection => $"{connection.FailureType}: {FirstClause(connection.InnerException ?? connection)}",
+            RedisTimeoutException => "no answer in time",
+            { } other => FirstClause(other),
+            null => ex.Message,
+        };
+        return cause.ReplaceLineEndings(" ");
+    }
+
+    private static string FirstClause(Exception ex)
+    {
+        var message = ex.Message;
+        var end = message.IndexOfAny([',', ';']);
+        return end > 0 ? message[..end] : message;
+    }
 }

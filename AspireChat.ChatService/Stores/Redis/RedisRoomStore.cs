@@ -13,7 +13,7 @@ namespace AspireChat.ChatService.Stores.Redis;
 // the messages, and BackplaneReceiver brings every message back to each replica's RoomFanOut.
 // UserRegistry is this replica's view of the names: a session Redis holds is adopted there when
 // it is first seen, and forgotten (its streams ended) once Redis says it is another's.
-public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users, SessionTokens tokens, RoomFanOut fanOut, IOptions<ChatOptions> options, TimeProvider timeProvider, ILogger<RedisRoomStore> logger) : IRoomStore
+public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users, SessionTokens tokens, RoomFanOut fanOut, IOptions<ChatOptions> options, TimeProvider timeProvider, RedisOutage outage, ILogger<RedisRoomStore> logger) : IRoomStore
 {
     private readonly ChatOptions _options = options.Value;
     // Users expired here whose LEFT notice waits until the name has expired everywhere.
@@ -69,7 +69,7 @@ public sealed class RedisRoomStore(RedisBackplane backplane, UserRegistry users,
         catch (StoreUnavailableException ex)
         {
             // Names last a grace period in Redis: the next sweep renews them, well within it.
-            BackplaneLog.Unavailable(logger, ex);
+            outage.Failed(ex);
         }
     }
 

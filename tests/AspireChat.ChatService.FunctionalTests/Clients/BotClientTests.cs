@@ -70,13 +70,16 @@ public sealed class BotClientTests(ChatServiceFactory server) : IClassFixture<Ch
         Assert.Equal($"@{tester.Username} pong", pong.Msg);
     }
 
+    // A name with no script shipped for it: one line that says what to set, no stack trace.
     [Fact]
-    public async Task Bot_WithoutAScript_StopsWithAClearError()
+    public async Task Bot_WithoutAScript_StopsWithOneClearLine()
     {
-        await using var bot = StartBot(UniqueName.For("scriptless"), [], loops: 1);
+        var name = UniqueName.For("scriptless");
+        await using var bot = StartBot(name, [], loops: 1);
 
-        Assert.NotEqual(0, await bot.WaitForExitAsync());
-        Assert.Contains(bot.Lines, line => line.Contains("The bot needs a script"));
+        Assert.Equal(1, await bot.WaitForExitAsync());
+        var said = Assert.Single(bot.Lines, line => line.Length > 0);
+        Assert.Equal($"The bot cannot start: The bot {name} has no script: give it lines to say (Bot__Script__0__Say=hello), or use a name with a script of its own (alice, bob).", said);
     }
 
     private ProjectProcess StartBot(string name, string[] script, int loops)
