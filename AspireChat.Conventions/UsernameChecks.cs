@@ -6,6 +6,8 @@ namespace AspireChat.Conventions;
 // What makes a requested username valid, each problem with its own message (Usernames says the rules).
 internal static class UsernameChecks
 {
+    private static readonly string s_announcerSkeleton = Usernames.Skeleton(Usernames.Announcer);
+
     public static string? Check(string? requested, out string? normalized)
     {
         normalized = null;
@@ -23,13 +25,20 @@ internal static class UsernameChecks
         }
 
         var candidate = Usernames.Normalize(requested);
-        if ((CheckRunes(candidate) ?? CheckScripts(candidate) ?? CheckDigits(candidate)) is { } problem)
+        if ((CheckRunes(candidate) ?? CheckScripts(candidate) ?? CheckDigits(candidate) ?? CheckReserved(candidate)) is { } problem)
         {
             return problem;
         }
         normalized = candidate;
         return null;
     }
+
+    // The room's own name, and every name that looks like it: an announcement's sender is never
+    // a user.
+    private static string? CheckReserved(string name) =>
+        Usernames.Skeleton(name) == s_announcerSkeleton
+            ? $"The name {Usernames.Announcer} is reserved for the room's announcements; choose another."
+            : null;
 
     private static string? CheckRunes(string candidate)
     {

@@ -178,8 +178,37 @@ public sealed class ChatOptions
     [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
     public string RedisKeyPrefix { get; set; } = "aspirechat";
 
+    // This replica's name, as the operator's list of who is online shows it: by default the
+    // service.instance.id that Aspire gives each replica (the name its dashboard shows), else
+    // "<machine>-<process id>".
+    [Required, StringLength(MaxReplicaNameLength, MinimumLength = 1)]
+    public string ReplicaName { get; set; } = DefaultReplicaName();
+
+    public const int MaxReplicaNameLength = 128;
+
+    // The key the operator's service (ChatAdmin) requires, as chat-admin-key metadata. At least
+    // MinimumAdminKeyLength printable ASCII characters, no spaces. Unset: the admin API is off
+    // (its endpoint is not bound).
+    public string? AdminKey { get; set; }
+
+    public const int MinimumAdminKeyLength = 16;
+
     // After a restart, the names that were online are held this long for their owners: only a
     // caller with the name's session token can take one (others are answered TAKEN). Zero: off.
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RestartHoldPeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    // OTEL_RESOURCE_ATTRIBUTES is "key=value,key=value" (values percent-encoded).
+    private static string DefaultReplicaName()
+    {
+        foreach (var attribute in (Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES") ?? "").Split(','))
+        {
+            var separator = attribute.IndexOf('=');
+            if (separator > 0 && attribute[..separator].Trim() == "service.instance.id" && Uri.UnescapeDataString(attribute[(separator + 1)..].Trim()) is { Length: > 0 and <= MaxReplicaNameLength } id)
+            {
+                return id;
+            }
+        }
+        return $"{Environment.MachineName}-{Environment.ProcessId}";
+    }
 }

@@ -15,9 +15,13 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         {
             results.Add(new ValidationResult($"The token key must be base64 of at least {ChatOptions.MinimumTokenKeyBytes} bytes.", [nameof(ChatOptions.TokenKey)]));
         }
-        if (options.FrontEndKey is { Length: > 0 } frontEndKey && !IsFrontEndKey(frontEndKey))
+        if (options.FrontEndKey is { Length: > 0 } frontEndKey && !IsHeaderKey(frontEndKey, ChatOptions.MinimumFrontEndKeyLength))
         {
             results.Add(new ValidationResult($"The front-end key must be at least {ChatOptions.MinimumFrontEndKeyLength} printable ASCII characters, without spaces.", [nameof(ChatOptions.FrontEndKey)]));
+        }
+        if (options.AdminKey is { Length: > 0 } adminKey && !IsHeaderKey(adminKey, ChatOptions.MinimumAdminKeyLength))
+        {
+            results.Add(new ValidationResult($"The admin key must be at least {ChatOptions.MinimumAdminKeyLength} printable ASCII characters, without spaces.", [nameof(ChatOptions.AdminKey)]));
         }
         return results.Count == 0
             ? ValidateOptionsResult.Success
@@ -31,6 +35,6 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
     }
 
     // Sent as a header value: printable ASCII, and no spaces, which a header may lose at its ends.
-    private static bool IsFrontEndKey(string key) =>
-        key.Length >= ChatOptions.MinimumFrontEndKeyLength && key.All(c => c is > ' ' and <= '~');
+    private static bool IsHeaderKey(string key, int minimumLength) =>
+        key.Length >= minimumLength && key.All(c => c is > ' ' and <= '~');
 }

@@ -56,14 +56,14 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, TrustedFro
             {
                 // The room ended the subscription while a write was waiting: answered below.
             }
-            ThrowIfEnded(subscription.End);
+            ThrowIfEnded(subscription);
         }
     }
 
     // Why the room ended the subscription, as the status the client gets.
-    private static void ThrowIfEnded(SubscriptionEnd end)
+    private static void ThrowIfEnded(Subscription subscription)
     {
-        switch (end)
+        switch (subscription.End)
         {
             case SubscriptionEnd.TooSlow:
                 throw ResourceExhausted("This listener fell too far behind and was dropped; listen again with resume_after set to the last sequence number you received.");
@@ -71,6 +71,9 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, TrustedFro
                 throw Unavailable("The chat service is stopping; listen again with resume_after set to the last sequence number you received.");
             case SubscriptionEnd.SessionEnded:
                 throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
+            case SubscriptionEnd.Disconnected:
+                // The notice the stream has just written: a client stops, and does not reconnect.
+                throw PermissionDenied(subscription.DisconnectNotice ?? "You were disconnected by the room's operator.");
         }
     }
 

@@ -32,6 +32,7 @@ internal static class ChatResponses
                 SendOutcome.Sent => MessageResponse.Types.Code.Sent,
                 SendOutcome.UnknownRecipient => MessageResponse.Types.Code.UnknownRecipient,
                 SendOutcome.RateLimited => MessageResponse.Types.Code.RateLimited,
+                SendOutcome.Muted => MessageResponse.Types.Code.Muted,
                 _ => MessageResponse.Types.Code.InvalidMessage,
             },
         };

@@ -79,7 +79,7 @@ public sealed class ChatRoom : IDisposable
             : await _store.RegisterAsync(name, sessionToken, connectionKey, origin.Address, _presence);
         if (registration.User is not { } user)
         {
-            return registration.AddressFull ? AddressFull(origin, activity) : Taken(name, registration.Held, activity);
+            return registration.AddressFull ? AddressFull(origin, activity) : Taken(name, registration, activity);
         }
         activity?.SetTag(ChatTelemetry.OutcomeTag, "added");
         ChatLog.UserAdded(_logger, LogText.Escape(user.Name));
@@ -118,6 +118,7 @@ public sealed class ChatRoom : IDisposable
         {
             PublishOutcome.Published => _outcomes.Sent(sender, published, isDirect, activity),
             PublishOutcome.SessionGone => _outcomes.Refused(SendOutcome.SessionExpired, "Your session has expired; call AddUser again.", sender, isDirect, activity),
+            PublishOutcome.Muted => _outcomes.Refused(SendOutcome.Muted, ModerationTexts.Muted(published.Mute!), sender, isDirect, activity),
             _ => _outcomes.Refused(SendOutcome.UnknownRecipient, NotOnline(recipientName), sender, isDirect, activity),
         };
     }
@@ -208,13 +209,16 @@ public sealed class ChatRoom : IDisposable
 
     private static string NotOnline(string recipientName) => $"No user named {recipientName} is online; the message was not sent to anyone.";
 
-    private AddUserResult Taken(string name, bool held, Activity? activity)
+    private AddUserResult Taken(string name, Registration registration, Activity? activity)
     {
-        activity?.SetTag(ChatTelemetry.OutcomeTag, "taken");
+        activity?.SetTag(ChatTelemetry.OutcomeTag, registration.HeldByOperatorUntil is null ? "taken" : "held");
         ChatLog.UsernameTaken(_logger, LogText.Escape(name));
-        return new AddUserResult(AddUserOutcome.Taken, held
-            ? $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly."
-            : $"The username {name} is taken; choose another.");
+        return new AddUserResult(AddUserOutcome.Taken, registration switch
+        {
+            { HeldByOperatorUntil: { } until } => ModerationTexts.HeldName(name, until),
+            { Held: true } => $"The username {name} is held for its owner for a few seconds after a restart; choose another, or try again shortly.",
+            _ => $"The username {name} is taken; choose another.",
+        });
     }
 
     private AddUserResult AddressFull(CallOrigin origin, Activity? activity)

@@ -69,7 +69,13 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
         telemetry.Deliveries.Add(deliveries);
         if (message.Kind != MessageKind.Chat)
         {
-            telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, "presence"), new(ChatTelemetry.OutcomeTag, "sent"));
+            var kind = message.Kind switch
+            {
+                MessageKind.Announcement => "announcement",
+                MessageKind.Disconnect => "disconnect",
+                _ => "presence",
+            };
+            telemetry.Messages.Add(1, new(ChatTelemetry.KindTag, kind), new(ChatTelemetry.OutcomeTag, "sent"));
         }
         foreach (var subscription in dropped ?? [])
         {
@@ -91,6 +97,12 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
             }
             _subscriptions.Add(subscription);
             subscription.StartSequence = _lastSequence;
+            if (subscription.User.Removed)
+            {
+                // Its session ended (disconnected by the operator, or its name another's) after the
+                // stream was let in, and before it was here to be told.
+                subscription.Close(SubscriptionEnd.SessionEnded);
+            }
             if (listen.ResumeAfter is { } after)
             {
                 Resume(subscription, after, listen.ResumeEpoch, store);
@@ -162,10 +174,11 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
         }
     }
 
-    // Under the lock. Presence notices are live only: they never push chat messages out of the history.
+    // Under the lock. Presence notices and disconnect notices are live only: they never push chat
+    // messages or announcements out of the history.
     private int FanOut(ChatMessage message, ref List<Subscription>? dropped)
     {
-        if (message.Kind == MessageKind.Chat)
+        if (message.Kind is MessageKind.Chat or MessageKind.Announcement)
         {
             _history.Add(message);
         }
@@ -185,6 +198,23 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
                 (dropped ??= []).Add(subscription);
             }
         }
+        if (message.Kind == MessageKind.Disconnect)
+        {
+            EndDisconnected(message);
+        }
         return deliveries;
+    }
+
+    // Under the lock, once the notice is queued: the recipient's streams here end after it,
+    // including one that had already seen past its number (a resumed stream).
+    private void EndDisconnected(ChatMessage notice)
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            if (subscription.User.Id == notice.RecipientId)
+            {
+                subscription.Disconnect(notice.Text);
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ public sealed class SendOutcomes(ChatTelemetry telemetry, ILogger logger)
             SendOutcome.UnknownRecipient => "unknown_recipient",
             SendOutcome.RateLimited => "rate_limited",
             SendOutcome.SessionExpired => "session_expired",
+            SendOutcome.Muted => "muted",
             _ => "sent",
         };
         activity?.SetTag(ChatTelemetry.OutcomeTag, outcomeName);

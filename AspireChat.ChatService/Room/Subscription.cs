@@ -60,11 +60,27 @@ public sealed class Subscription : IDisposable
     // what was sent and the RESOURCE_EXHAUSTED status.
     public CancellationToken Ended => _ended.Token;
 
+    // The operator's notice of a disconnect, once delivered: the detail of the status the stream
+    // ends with (SubscriptionEnd.Disconnected).
+    internal string? DisconnectNotice { get; private set; }
+
+    // Announcements reach everybody, whatever include_presence says: a workshop client that asks
+    // for no presence still shows them, as messages from the room.
     internal bool Accepts(ChatMessage message) => message.Sequence > SkipThrough && message.Kind switch
     {
         MessageKind.Chat => message.RecipientId is null || message.RecipientId == User.Id,
+        MessageKind.Announcement => true,
+        MessageKind.Disconnect => message.RecipientId == User.Id,
         _ => _includePresence,
     };
+
+    // The operator disconnected the user: the stream ends once it has written what is queued
+    // (the notice last), with the notice as its status.
+    internal void Disconnect(string notice)
+    {
+        DisconnectNotice ??= notice;
+        Close(SubscriptionEnd.Disconnected);
+    }
 
     // Never waits: a full queue ends the subscription instead (the sender must not wait for the
     // slowest listener).
@@ -86,7 +102,8 @@ public sealed class Subscription : IDisposable
             // Never cancels synchronously: RoomFanOut calls this under its lock.
             switch (reason)
             {
-                case SubscriptionEnd.TooSlow:
+                // The stream still writes what is queued: a client that does not read it is cut off.
+                case SubscriptionEnd.TooSlow or SubscriptionEnd.Disconnected:
                     _ended.CancelAfter(_stalledTimeout);
                     break;
                 case SubscriptionEnd.ServiceStopping:

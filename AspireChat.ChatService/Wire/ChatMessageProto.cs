@@ -6,7 +6,8 @@ using Google.Protobuf.WellKnownTypes;
 namespace AspireChat.ChatService.Wire;
 
 // A ChatMessage as the wire contract's Message, both ways: what a Listen stream writes, and what
-// replicas pass each other through Redis.
+// replicas pass each other through Redis. The operator's notices are both ANNOUNCEMENT on the
+// wire: one to everybody, or one with a recipient (the user told why they were disconnected).
 internal static class ChatMessageProto
 {
     public static Message ToProto(ChatMessage message)
@@ -24,6 +25,7 @@ internal static class ChatMessageProto
             {
                 MessageKind.Joined => Message.Types.Kind.Joined,
                 MessageKind.Left => Message.Types.Kind.Left,
+                MessageKind.Announcement or MessageKind.Disconnect => Message.Types.Kind.Announcement,
                 _ => Message.Types.Kind.Chat,
             },
         };
@@ -42,6 +44,8 @@ internal static class ChatMessageProto
         {
             Message.Types.Kind.Joined => MessageKind.Joined,
             Message.Types.Kind.Left => MessageKind.Left,
+            Message.Types.Kind.Announcement when recipientId is not null || recipientName is not null || proto.Recipient is not null => MessageKind.Disconnect,
+            Message.Types.Kind.Announcement => MessageKind.Announcement,
             _ => MessageKind.Chat,
         },
         proto.User?.Username ?? "",
