@@ -7,7 +7,8 @@ namespace AspireChat.AppHost.Operations;
 // How the commands' results put times and names, as the chat service words its notices.
 internal static class OperatorText
 {
-    private const string MarkdownSpecials = "\\`*_{}[]<>()#+-.!|~";
+    // What formats or breaks a table cell's text (a cell never starts a line, so # - + do not).
+    private const string MarkdownSpecials = "\\`*_[]<>|~";
 
     // "14:50:00 UTC"
     public static string Time(Timestamp timestamp) =>
