@@ -15,6 +15,12 @@ public sealed class ChatTelemetry : IDisposable
     // A shared room's message: sent to Redis by the sender's replica, then delivered by each one.
     public const string BackplanePublishSpan = "chat.backplane.publish";
     public const string BackplaneDeliverSpan = "chat.backplane.deliver";
+    // The operator's operations (ChatAdmin).
+    public const string AdminAnnounceSpan = "chat.admin.announce";
+    public const string AdminListSpan = "chat.admin.list";
+    public const string AdminDisconnectSpan = "chat.admin.disconnect";
+    public const string AdminMuteSpan = "chat.admin.mute";
+    public const string AdminUnmuteSpan = "chat.admin.unmute";
     public const string UserTag = "chat.user";
     public const string RecipientTag = "chat.recipient";
     public const string SequenceTag = "chat.sequence";

@@ -17,7 +17,8 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class ChatServiceExtensions
 {
-    // The chat service's wiring: options, the room, its telemetry and the gRPC service.
+    // The chat service's wiring: options, the room, its telemetry and the gRPC services (the chat's,
+    // and the operator's).
     public static IHostApplicationBuilder AddChatService(this IHostApplicationBuilder builder)
     {
         builder.AddChatEndpoints();
@@ -42,6 +43,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<MalformedRequestLog>();
         builder.Services.AddSingleton<CallGuard>();
         builder.Services.AddSingleton<TrustedFrontEnd>();
+        builder.Services.AddSingleton<AdminGuard>();
         builder.Services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = ChatOptions.MaxRequestMessageBytes;
@@ -67,6 +69,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<UserRegistry>();
         builder.Services.AddSingleton<RoomFanOut>();
         builder.Services.AddSingleton<ChatRoom>();
+        builder.Services.AddSingleton<RoomModeration>();
         builder.Services.AddHostedService<IdleUserSweeper>();
         // The one place the room's store is chosen: Redis when a connection string named "redis"
         // is configured (the name Aspire injects for a resource called redis).
@@ -133,6 +136,9 @@ public static class ChatServiceExtensions
     {
         app.UseMiddleware<RequestBodyTimeout>();
         app.MapGrpcService<ChatGrpcService>();
+        // Answered on the admin endpoint only, with the key (AdminGuard); without Chat:AdminKey
+        // that endpoint is not bound.
+        app.MapGrpcService<ChatAdminGrpcService>();
 
         // Before Kestrel drains its requests, so open Listen calls end (UNAVAILABLE: reconnect)
         // instead of holding up the shutdown.

@@ -5,7 +5,8 @@ using Grpc.Core;
 
 namespace AspireChat.ChatService.Grpc;
 
-// What every call passes on its way in and out: a request MalformedRequests marked is answered
+// What every call passes on its way in and out: a chat call on the operator's endpoint is
+// PERMISSION_DENIED; a request MalformedRequests marked is answered
 // INVALID_ARGUMENT before the room sees it, and a shared room's step that Redis could not take is
 // UNAVAILABLE, whichever call it was part of (the caller learns that nothing was done, or that it
 // is not known, and may try again; it is never answered as if it had worked). ChatGrpcService
@@ -17,7 +18,7 @@ internal sealed class CallGuard(MalformedRequestLog log)
         where TRequest : notnull
     {
         RequestBodyTimeout.Arrived(context.GetHttpContext());
-        ThrowIfMalformed(request, context);
+        Enter(request, context);
         try
         {
             return await handler(request, context);
@@ -26,6 +27,16 @@ internal sealed class CallGuard(MalformedRequestLog log)
         {
             throw Unavailable(ex);
         }
+    }
+
+    // A chat call: never on the operator's endpoint, and well-formed.
+    public void Enter(object request, ServerCallContext context)
+    {
+        if (ConnectionEndpoint.Of(context.GetHttpContext()) == ChatEndpoints.Admin)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "The chat service is not served on the admin port; call it on the chat port (grpc)."));
+        }
+        ThrowIfMalformed(request, context);
     }
 
     public void ThrowIfMalformed(object request, ServerCallContext context)

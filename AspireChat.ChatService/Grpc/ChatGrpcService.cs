@@ -27,7 +27,7 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, TrustedFro
 
     public override async Task Listen(ListenRequest request, IServerStreamWriter<Message> responseStream, ServerCallContext context)
     {
-        guard.ThrowIfMalformed(request, context);
+        guard.Enter(request, context);
         using (var subscription = await SubscribeAsync(request, context))
         {
             // Cancelled when the client goes away, too.

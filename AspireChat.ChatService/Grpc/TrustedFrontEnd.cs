@@ -26,14 +26,14 @@ internal sealed class TrustedFrontEnd : IDisposable
     private const int MaxAddressLength = 45;
     private static readonly SearchValues<char> s_addressCharacters = SearchValues.Create("0123456789abcdefABCDEF.:");
 
-    private readonly FrontEndKey? _key;
+    private readonly SharedKey? _key;
     private readonly int _ipv6PrefixLength;
     private readonly OncePerMinute _refusalLines = new();
     private readonly ILogger<TrustedFrontEnd> _logger;
 
     public TrustedFrontEnd(IOptions<ChatOptions> options, ILogger<TrustedFrontEnd> logger)
     {
-        _key = options.Value.FrontEndKey is { Length: > 0 } key ? new FrontEndKey(key) : null;
+        _key = options.Value.FrontEndKey is { Length: > 0 } key ? new SharedKey(key) : null;
         _ipv6PrefixLength = options.Value.Ipv6PrefixLength;
         _logger = logger;
     }

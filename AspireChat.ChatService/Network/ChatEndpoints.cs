@@ -4,15 +4,19 @@ using Microsoft.Extensions.Configuration.Memory;
 
 namespace AspireChat.ChatService.Network;
 
-// The service's two Kestrel endpoints. Their URLs are in appsettings.json (the AppHost reads them
-// there); their protocols, and their URLs when no appsettings.json is found, are set here, so the
-// service is the same whatever directory it is started from.
+// The service's Kestrel endpoints: gRPC and HTTP, whose URLs are in appsettings.json (the AppHost
+// reads them there), and the operator's (admin), bound only when Chat:AdminKey is set. Their
+// protocols, and their URLs when none is configured, are set here, so the service is the same
+// whatever directory it is started from.
 internal static class ChatEndpoints
 {
     public const string Grpc = "grpc";
     public const string Http = "http";
+    public const string Admin = "admin";
     public const string DefaultGrpcUrl = "http://localhost:50051";
     public const string DefaultHttpUrl = "http://localhost:50080";
+    // The admin endpoint's URL when Chat:AdminKey is set and no URL is configured.
+    public const int DefaultAdminPort = 50052;
 
     // The URLs, at the lowest precedence: appsettings files, environment variables and arguments
     // all win.
@@ -30,16 +34,29 @@ internal static class ChatEndpoints
     // that also offered HTTP/1.1 would answer them in HTTP/1.1, since without TLS there is no ALPN.
     // Its connections pass the per-address limit before any HTTP/2 is read. Keepalive pings find
     // clients that vanished without closing their connection (Kestrel checks once a second).
+    // Every connection is tagged with its endpoint's name (ConnectionEndpoint).
     public static void Configure(KestrelServerOptions options, IConfiguration configuration, ConnectionsPerAddress connections)
     {
-        options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
+        var chat = ReadLeniently(configuration);
+        var loader = options.Configure(configuration.GetSection("Kestrel"), reloadOnChange: true)
             .Endpoint(Grpc, endpoint =>
             {
                 endpoint.ListenOptions.Protocols = HttpProtocols.Http2;
                 endpoint.ListenOptions.Use(connections.Apply);
+                endpoint.ListenOptions.Use(ConnectionEndpoint.Tag(Grpc));
             })
-            .Endpoint(Http, endpoint => endpoint.ListenOptions.Protocols = HttpProtocols.Http1);
-        var chat = ReadLeniently(configuration);
+            .Endpoint(Http, endpoint =>
+            {
+                endpoint.ListenOptions.Protocols = HttpProtocols.Http1;
+                endpoint.ListenOptions.Use(ConnectionEndpoint.Tag(Http));
+            })
+            .Endpoint(Admin, endpoint => ConfigureAdmin(endpoint.ListenOptions, connections));
+        // Decided here, once the configuration is whole, rather than among the default URLs: the
+        // key may come from anywhere (a test's settings too).
+        if (!string.IsNullOrEmpty(chat.AdminKey) && string.IsNullOrEmpty(configuration[$"Kestrel:Endpoints:{Admin}:Url"]))
+        {
+            loader.LocalhostEndpoint(DefaultAdminPort, listen => ConfigureAdmin(listen, connections));
+        }
         var limits = options.Limits;
         limits.Http2.KeepAlivePingDelay = chat.KeepAlivePingDelay;
         limits.Http2.KeepAlivePingTimeout = chat.KeepAlivePingTimeout;
@@ -49,6 +66,14 @@ internal static class ChatEndpoints
         limits.Http2.InitialStreamWindowSize = chat.Http2StreamWindowSize;
         limits.Http2.InitialConnectionWindowSize = chat.Http2ConnectionWindowSize;
         limits.Http2.MaxStreamsPerConnection = chat.MaxStreamsPerConnection;
+    }
+
+    // The operator's endpoint is h2c like gRPC's, within the same per-address limit.
+    private static void ConfigureAdmin(ListenOptions listen, ConnectionsPerAddress connections)
+    {
+        listen.Protocols = HttpProtocols.Http2;
+        listen.Use(connections.Apply);
+        listen.Use(ConnectionEndpoint.Tag(Admin));
     }
 
     // The per-address connection limit, with the limits as configured (or their defaults, when

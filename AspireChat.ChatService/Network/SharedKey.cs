@@ -3,14 +3,14 @@ using System.Text;
 
 namespace AspireChat.ChatService.Network;
 
-// The shared secret of a trusted front end (Chat:FrontEndKey). A presented key is compared by its
-// SHA-256 hash, in constant time: how long the check takes tells nothing of the key, not even its
-// length.
-public sealed class FrontEndKey
+// A secret that callers present in a header: a trusted front end's (Chat:FrontEndKey), the
+// operator's (Chat:AdminKey). A presented key is compared by its SHA-256 hash, in constant time:
+// how long the check takes tells nothing of the key, not even its length.
+public sealed class SharedKey
 {
     private readonly byte[] _hash;
 
-    public FrontEndKey(string key) => _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    public SharedKey(string key) => _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     public bool Matches(string? presented)
     {
