@@ -16,7 +16,15 @@ internal static class ChatOperationsExtensions
         var adminEndpoint = chat.GetEndpoint("admin");
         // Made by the app's services, so that it is disposed with the app.
         chat.ApplicationBuilder.Services.AddKeyedSingleton(chat.Resource.Name, (_, _) => new ChatAdminClientFactory(adminEndpoint, adminKey.Resource));
-        IChatOperation[] operations = [new AnnounceOperation(), new ListUsersOperation(TimeProvider.System), new MuteOperation(), new UnmuteOperation(), new DisconnectOperation()];
+        var onlineNames = new OnlineNames(chat.Resource.Name);
+        IChatOperation[] operations =
+        [
+            new AnnounceOperation(),
+            new ListUsersOperation(TimeProvider.System),
+            new MuteOperation(onlineNames),
+            new UnmuteOperation(onlineNames),
+            new DisconnectOperation(onlineNames),
+        ];
         foreach (var operation in operations)
         {
             var options = operation.Options;

@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace AspireChat.AppHost.Operations;
 
 // Ends a user's streams and session, tells them why, and holds the name for a period.
-internal sealed class DisconnectOperation : IChatOperation
+internal sealed class DisconnectOperation(OnlineNames onlineNames) : IChatOperation
 {
     public string Name => "disconnect";
 
@@ -18,7 +18,7 @@ internal sealed class DisconnectOperation : IChatOperation
         ConfirmationMessage = "Disconnect a user from the room? Their session ends and nobody can take the name until the hold is over.",
         Arguments =
         [
-            OperationInputs.UsernameInput("The user to disconnect: their name as the room shows it."),
+            OperationInputs.UsernameInput("The user to disconnect: their name as the room shows it.", onlineNames),
             OperationInputs.ReasonInput("Shown to the user as their connection ends."),
             OperationInputs.MinutesInput("Hold the name for (minutes)"),
         ],

@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace AspireChat.AppHost.Operations;
 
 // Refuses a user's messages, with the reason, for a period.
-internal sealed class MuteOperation : IChatOperation
+internal sealed class MuteOperation(OnlineNames onlineNames) : IChatOperation
 {
     public string Name => "mute";
 
@@ -17,7 +17,7 @@ internal sealed class MuteOperation : IChatOperation
         IconName = "MicOff",
         Arguments =
         [
-            OperationInputs.UsernameInput("The user to mute: their name as the room shows it."),
+            OperationInputs.UsernameInput("The user to mute: their name as the room shows it.", onlineNames),
             OperationInputs.MinutesInput("Minutes"),
             OperationInputs.ReasonInput("Shown to the user with every refused message."),
         ],

@@ -14,12 +14,14 @@ internal static class OperationInputs
     private const double MaxMinutes = 24 * 60;
     private const string DefaultMinutes = "10";
 
-    public static InteractionInput UsernameInput(string description) => new()
+    public static InteractionInput UsernameInput(string description, OnlineNames choices) => new()
     {
         Name = Username,
-        Label = "Username",
+        Label = "User",
         Description = description,
-        InputType = InputType.Text,
+        InputType = InputType.Choice,
+        AllowCustomChoice = true,
+        DynamicLoading = choices.Loading,
         Required = true,
         Placeholder = "alice",
     };

@@ -4,7 +4,7 @@ using Grpc.Core;
 namespace AspireChat.AppHost.Operations;
 
 // Lets a muted user send again.
-internal sealed class UnmuteOperation : IChatOperation
+internal sealed class UnmuteOperation(OnlineNames onlineNames) : IChatOperation
 {
     public string Name => "unmute";
 
@@ -14,7 +14,7 @@ internal sealed class UnmuteOperation : IChatOperation
     {
         Description = "Let a muted user send again.",
         IconName = "Mic",
-        Arguments = [OperationInputs.UsernameInput("The muted user.")],
+        Arguments = [OperationInputs.UsernameInput("The muted user.", onlineNames)],
     };
 
     public async Task<ExecuteCommandResult> ExecuteAsync(ChatAdmin.ChatAdminClient admin, InteractionInputCollection arguments, CallOptions call)

@@ -113,6 +113,20 @@ public sealed class ChatOperationsTests(ChatAppFixture fixture)
     }
 
     [Fact]
+    public async Task UserInputs_OfferTheUsersOnline_AsTheDialogOpens()
+    {
+        await using var user = await RoomListener.JoinAsync(fixture.ChatEndpoint, "pickable");
+        var mute = fixture.Resource("chat").Annotations.OfType<ResourceCommandAnnotation>().Single(command => command.Name == "mute");
+        var declared = mute.Arguments.Single(input => input.Name == "username");
+        var input = new InteractionInput { Name = declared.Name, InputType = declared.InputType, DynamicLoading = declared.DynamicLoading };
+
+        await declared.DynamicLoading!.LoadCallback(new LoadInputContext { Input = input, AllInputs = new([input]), Services = fixture.App.Services, CancellationToken = CancellationToken.None }).DefaultTimeout();
+
+        Assert.Contains(user.Username, input.Options!.Select(option => option.Key));
+        Assert.True(declared.AllowCustomChoice);
+    }
+
+    [Fact]
     public void Commands_AreEnabled_WhileChatIsHealthy()
     {
         Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("chat", out var chat));
