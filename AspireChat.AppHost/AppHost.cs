@@ -40,7 +40,7 @@ var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
     .WithEnvironment("Chat__FrontEndKey", frontEndKey)
     .WithEnvironment("Chat__AdminKey", adminKey)
     // What each link is: grpc is for gRPC clients (a browser cannot open h2c), http serves health.
-    .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c) for gRPC clients: not for a browser")
+    .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c) for clients, not browsers")
     .WithUrlForEndpoint("http", url =>
     {
         url.Url = "/health";

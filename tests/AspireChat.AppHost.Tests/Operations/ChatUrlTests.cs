@@ -19,7 +19,7 @@ public sealed class ChatUrlTests(ChatAppFixture fixture)
         using var http = new HttpClient();
         var report = await http.GetAsync(new Uri(health.Url)).DefaultTimeout();
 
-        Assert.Equal(("gRPC (h2c) for gRPC clients: not for a browser", false), (grpc.DisplayProperties.DisplayName, grpc.IsInternal));
+        Assert.Equal(("gRPC (h2c) for clients, not browsers", false), (grpc.DisplayProperties.DisplayName, grpc.IsInternal));
         Assert.Equal(fixture.ChatEndpoint, new Uri(grpc.Url));
         Assert.Equal(("Health", false, "/health"), (health.DisplayProperties.DisplayName, health.IsInternal, new Uri(health.Url).AbsolutePath));
         Assert.True(report.IsSuccessStatusCode);
