@@ -182,7 +182,7 @@ public sealed class ChatOptions
     // service.instance.id that Aspire gives each replica (the name its dashboard shows), else
     // "<machine>-<process id>".
     [Required, StringLength(MaxReplicaNameLength, MinimumLength = 1)]
-    public string ReplicaName { get; set; } = DefaultReplicaName();
+    public string ReplicaName { get; set; } = DefaultReplicaName(Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES"));
 
     public const int MaxReplicaNameLength = 128;
 
@@ -198,10 +198,10 @@ public sealed class ChatOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RestartHoldPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
-    // OTEL_RESOURCE_ATTRIBUTES is "key=value,key=value" (values percent-encoded).
-    private static string DefaultReplicaName()
+    // From OTEL_RESOURCE_ATTRIBUTES: "key=value,key=value", values percent-encoded.
+    public static string DefaultReplicaName(string? resourceAttributes)
     {
-        foreach (var attribute in (Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES") ?? "").Split(','))
+        foreach (var attribute in (resourceAttributes ?? "").Split(','))
         {
             var separator = attribute.IndexOf('=');
             if (separator > 0 && attribute[..separator].Trim() == "service.instance.id" && Uri.UnescapeDataString(attribute[(separator + 1)..].Trim()) is { Length: > 0 and <= MaxReplicaNameLength } id)

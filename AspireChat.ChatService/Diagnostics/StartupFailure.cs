@@ -33,7 +33,7 @@ internal sealed class StartupFailure
     private static string Describe(Exception ex) => ex switch
     {
         IOException { InnerException: AddressInUseException } =>
-            $"{ex.Message} Another process listens on that port: stop it, or choose another port with Kestrel:Endpoints:grpc:Url or Kestrel:Endpoints:http:Url.",
+            $"{ex.Message} Another process listens on that port: stop it, or choose another port with Kestrel:Endpoints:grpc:Url, Kestrel:Endpoints:http:Url or (for the admin API) Kestrel:Endpoints:admin:Url.",
         OptionsValidationException validation => string.Join(" ", validation.Failures),
         _ => ex.Message,
     };

@@ -137,8 +137,9 @@ public sealed class RoomModeration(IRoomStore store, IOptions<ChatOptions> optio
     private ModerationResult NotFound(string operation, string name, Activity? activity)
     {
         activity?.SetTag(ChatTelemetry.OutcomeTag, "not_found");
+        // The name is a valid one, or already escaped.
         var message = ModerationTexts.NotOnline(name);
-        ModerationLog.Refused(logger, operation, LogText.Escape(message));
+        ModerationLog.Refused(logger, operation, message);
         return new ModerationResult(ModerationOutcome.NotFound, message);
     }
 }

@@ -104,10 +104,12 @@ public class ChatServiceFactory : WebApplicationFactory<Program>
         });
     }
 
-    // Both endpoints bind port 0; the one that answers HTTP/1.1 is "http", the other "grpc".
+    // Both endpoints bind port 0; the one that answers HTTP/1.1 is "http", the other "grpc". An
+    // admin endpoint that Settings binds (at a port of its own) is neither.
     private (Uri Grpc, Uri Http) FindEndpoints()
     {
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToList();
+        var admin = Settings.TryGetValue("Kestrel:Endpoints:admin:Url", out var adminUrl) ? new Uri(adminUrl).Port : -1;
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).Where(a => a.Port != admin).ToList();
         using var http = new HttpClient { Timeout = TimeoutExtensions.DefaultTimeoutSpan };
         var httpAddress = addresses.Single(address =>
         {
