@@ -1,4 +1,5 @@
 using AspireChat.AppHost;
+using AspireChat.AppHost.Operations;
 using AspireChat.AppHost.Redis;
 using Microsoft.Extensions.Configuration;
 
@@ -15,20 +16,50 @@ var replicas = builder.Configuration.GetValue("replicas", 1);
 // The key chat trusts the web app by, to say whose request it forwards (docs/security.md): a new
 // one each run unless configured (Parameters:front-end-key), given to chat and web alone.
 var frontEndKey = builder.AddParameter("front-end-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+// The operator's key to chat's admin API (docs/operations.md), made the same way and given to chat
+// alone: the dashboard's commands on chat call the API with it.
+var adminKey = builder.AddParameter("admin-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
 var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
     .WithEndpoint("grpc", grpc => grpc.Port = 50051)
     .WithEndpoint("http", http => http.Port = null)
+    // The admin API, h2c like grpc, on any free port: not in chat's appsettings.json, so declared
+    // here (Aspire gives chat its Kestrel__Endpoints__admin__Url). Never external, and left out of
+    // what WithReference tells the bots and web: only the dashboard's commands call it.
+    .WithEndpoint("admin", admin =>
+    {
+        admin.UriScheme = "http";
+        admin.Transport = "http2";
+        admin.Port = null;
+        admin.IsExternal = false;
+        admin.ExcludeReferenceEndpoint = true;
+    }, createIfNotExists: true)
+    .WithLoopbackKestrelEndpoint("admin")
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithEnvironment("Chat__StateDirectory", Directory.CreateTempSubdirectory("aspirechat-").FullName)
     .WithEnvironment("Chat__FrontEndKey", frontEndKey)
+    .WithEnvironment("Chat__AdminKey", adminKey)
+    // What each link is: grpc is for gRPC clients (a browser cannot open h2c), http serves health.
+    .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC (h2c) for clients, not browsers")
+    .WithUrlForEndpoint("http", url =>
+    {
+        url.Url = "/health";
+        url.DisplayText = "Health";
+    })
+    .WithUrlForEndpoint("admin", url =>
+    {
+        url.DisplayText = "Admin API (h2c, admin key): for the commands";
+        url.DisplayLocation = UrlDisplayLocation.DetailsOnly;
+    })
+    .WithChatOperations(adminKey)
     .WithoutHttpsCertificate();
 
 if (replicas > 1)
 {
     // The replicas share the room through Redis: Debian's redis-server (installed when missing),
     // where a machine with a container runtime would have builder.AddRedis("redis").
-    var redis = builder.AddRedisServer("redis");
+    var redis = builder.AddRedisServer("redis")
+        .WithParentRelationship(chat);
 
     chat.WithReplicas(replicas)
         .WithReference(redis)

@@ -85,4 +85,9 @@ public sealed class ChatAppFixture : IAsyncLifetime
 
     public IResource Resource(string name) =>
         App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+
+    // A parameter's value in this run (a generated secret, say).
+    public async Task<string> ParameterValueAsync(string name) =>
+        await ((ParameterResource)Resource(name)).GetValueAsync(CancellationToken.None).DefaultTimeout()
+            ?? throw new InvalidOperationException($"The parameter {name} has no value.");
 }

@@ -22,6 +22,9 @@ public sealed class RoomListener : IAsyncDisposable
 
     public IReadOnlyList<Message> Received => _received;
 
+    // Completes when the Listen stream ends; faults with the RpcException it ended with.
+    public Task Completion => _stream.Completion;
+
     public static async Task<RoomListener> JoinAsync(Uri chat, string name)
     {
         var client = new ChatTestClient(GrpcChannel.ForAddress(chat));

@@ -1,0 +1,44 @@
+using AspireChat.AppHost.Tests.Browser;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AspireChat.AppHost.Tests.Operations;
+
+// The operator's control room in a real browser: chat's links and commands on Aspire's
+// dashboard, found as a person would.
+[Collection(ChatAppCollection.Name)]
+public sealed class DashboardOperationsTests(ChatAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] s_commands = ["Announce", "List users", "Mute user", "Unmute user", "Disconnect user"];
+
+    [Fact]
+    public async Task ChatsRow_SaysWhatItsLinkIs_AndItsMenuHasTheCommands_AnnounceAsksForTheText()
+    {
+        var page = await LoggedInPageAsync();
+        var chat = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("td[title='Project: chat']") });
+
+        // The row shows its first link; the others (Health) are behind its "+1".
+        await Expect(chat.GetByRole(AriaRole.Link, new() { Name = "gRPC (h2c) for clients, not browsers" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "operations-resources");
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Commands" }).ClickAsync();
+        foreach (var command in s_commands)
+        {
+            await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = command, Exact = true })).ToBeVisibleAsync();
+        }
+        await BrowserFixture.ScreenshotAsync(page, "operations-commands");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Announce", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "operations-announce");
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    private async Task<IPage> LoggedInPageAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(app.LoginUrl.ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(app.DashboardUrl, "/").ToString());
+        return page;
+    }
+}
