@@ -23,18 +23,7 @@ var adminKey = builder.AddParameter("admin-key", new GenerateParameterDefault { 
 var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
     .WithEndpoint("grpc", grpc => grpc.Port = 50051)
     .WithEndpoint("http", http => http.Port = null)
-    // The admin API, h2c like grpc, on any free port: not in chat's appsettings.json, so declared
-    // here (Aspire gives chat its Kestrel__Endpoints__admin__Url). Never external, and left out of
-    // what WithReference tells the bots and web: only the dashboard's commands call it.
-    .WithEndpoint("admin", admin =>
-    {
-        admin.UriScheme = "http";
-        admin.Transport = "http2";
-        admin.Port = null;
-        admin.IsExternal = false;
-        admin.ExcludeReferenceEndpoint = true;
-    }, createIfNotExists: true)
-    .WithLoopbackKestrelEndpoint("admin")
+    .WithAdminEndpoint()
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithEnvironment("Chat__StateDirectory", Directory.CreateTempSubdirectory("aspirechat-").FullName)
     .WithEnvironment("Chat__FrontEndKey", frontEndKey)
@@ -45,11 +34,6 @@ var chat = builder.AddProject<Projects.AspireChat_ChatService>("chat")
     {
         url.Url = "/health";
         url.DisplayText = "Health";
-    })
-    .WithUrlForEndpoint("admin", url =>
-    {
-        url.DisplayText = "Admin API (h2c, admin key): for the commands";
-        url.DisplayLocation = UrlDisplayLocation.DetailsOnly;
     })
     .WithChatOperations(adminKey)
     .WithoutHttpsCertificate();

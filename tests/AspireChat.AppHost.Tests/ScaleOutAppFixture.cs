@@ -1,6 +1,5 @@
 extern alias apphost;
 
-using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using AspireChat.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -142,29 +141,15 @@ public sealed class ScaleOutAppFixture : IAsyncLifetime
         return await WaitForRegistrationAsync(bot, registrations);
     }
 
-    // Ended like a crash first, as ChatAppTests does with chat: Aspire's restart command on a
-    // running bot fails here ("timed out waiting for process to stop": the bot took about 12 s to
-    // stop) and leaves it Unknown, where no command restarts it. From Exited it restarts at once.
+    // Aspire's own restart command: a bot stops within a second or two of its SIGTERM.
     private async Task RestartAsync(string bot)
     {
-        // Aspire runs a project as `dotnet run`: the bot is that process's child.
-        using (var process = Process.GetProcessById(OrchestratorProcesses.ChildrenOf(ProcessIdOf(bot)).Single()))
-        {
-            process.Kill();
-        }
-        await App.ResourceNotifications.WaitForResourceAsync(bot, KnownResourceStates.TerminalStates).StartupTimeout();
         var restart = await App.ResourceCommands.ExecuteCommandAsync(Resource(bot), KnownResourceCommands.RestartCommand).StartupTimeout();
         if (!restart.Success)
         {
             throw new InvalidOperationException($"Restarting {bot} failed: {restart.Message}");
         }
     }
-
-    private int ProcessIdOf(string resource) =>
-        App.ResourceNotifications.TryGetCurrentState(resource, out var state)
-        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"{resource} has no process.");
 
     // WaitForResourceHealthyAsync("chat") returns at the first healthy replica; this waits for all.
     private static async Task<IReadOnlyList<string>> WaitUntilReplicasHealthyAsync(DistributedApplication app)
