@@ -1,4 +1,5 @@
 using AspireChat.BotClient.Bots;
+using AspireChat.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,7 +8,7 @@ public static class BotExtensions
 {
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
-        var startupFailure = new BotStartupFailure();
+        var startupFailure = new StartupFailure("The bot");
         startupFailure.HoldBackHostErrors(builder.Logging);
         builder.Services.AddSingleton(startupFailure);
 
@@ -27,7 +28,7 @@ public static class BotExtensions
         return builder;
     }
 
-    // Runs until stopped; returns the process exit code (BotStartupFailure: 1 when it cannot start).
+    // Runs until stopped; returns the process exit code (StartupFailure: 1 when it cannot start).
     public static int RunBot(this IHost host) =>
-        host.Services.GetRequiredService<BotStartupFailure>().Run(host);
+        host.Services.GetRequiredService<StartupFailure>().Run(host);
 }

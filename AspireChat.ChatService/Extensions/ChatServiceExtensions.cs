@@ -7,6 +7,7 @@ using AspireChat.ChatService.Room;
 using AspireChat.ChatService.Stores.InMemory;
 using AspireChat.ChatService.Stores.Redis;
 using AspireChat.ChatService.Users;
+using AspireChat.ServiceDefaults;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class ChatServiceExtensions
     {
         builder.AddChatEndpoints();
 
-        var startupFailure = new StartupFailure();
+        var startupFailure = new StartupFailure("The chat service", ChatStartupFailures.Describe);
         startupFailure.HoldBackHostErrors(builder.Logging);
         builder.Services.AddSingleton(startupFailure);
 
