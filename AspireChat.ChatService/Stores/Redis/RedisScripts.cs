@@ -109,9 +109,10 @@ internal static class RedisScripts
     // held until (unix ms), channel, a new epoch, name key.
     // Ends the session of the user online under the name: the name is freed for nobody (held
     // until then), and the notice goes to that user's streams on every replica, which end with
-    // it. Returns {sequence, id, name, token, since} of the session ended; {-1} when nobody has the name, {-2} when it is held under
-    // another spelling now (read it again). The epoch is taken first, as in Publish. The notice is not kept in
-    // the log: a replica that misses it ends the session at its next renewal (Renew: held).
+    // it. Returns {sequence, id, name, token, since} of the session ended; {-1} when nobody has
+    // the name, {-2} when it is held under another spelling now (read it again). The epoch is
+    // taken first, as in Publish. The notice is not kept in the log: a replica that misses it
+    // ends the session at its next renewal (Renew: held).
     public const string Disconnect = """
         redis.call('SET', KEYS[5], ARGV[6], 'NX')
         local user = redis.call('HMGET', KEYS[1], 'id', 'name', 'token', 'since')
