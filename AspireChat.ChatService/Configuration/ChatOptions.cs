@@ -178,11 +178,11 @@ public sealed class ChatOptions
     [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
     public string RedisKeyPrefix { get; set; } = "aspirechat";
 
-    // This replica's name, as the operator's list of who is online shows it: by default the
-    // service.instance.id that Aspire gives each replica (the name its dashboard shows), else
-    // "<machine>-<process id>".
+    // This replica's name, as the operator's list of who is online shows it: by default the name
+    // Aspire's dashboard shows for it, "<service name>-<service.instance.id>" (OTEL_SERVICE_NAME,
+    // OTEL_RESOURCE_ATTRIBUTES: "chat-x7k2pqbn"), else "<machine>-<process id>".
     [Required, StringLength(MaxReplicaNameLength, MinimumLength = 1)]
-    public string ReplicaName { get; set; } = DefaultReplicaName(Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES"));
+    public string ReplicaName { get; set; } = DefaultReplicaName(Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES"), Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME"));
 
     public const int MaxReplicaNameLength = 128;
 
@@ -198,15 +198,16 @@ public sealed class ChatOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RestartHoldPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
-    // From OTEL_RESOURCE_ATTRIBUTES: "key=value,key=value", values percent-encoded.
-    public static string DefaultReplicaName(string? resourceAttributes)
+    // resourceAttributes: OTEL_RESOURCE_ATTRIBUTES, "key=value,key=value", values percent-encoded.
+    public static string DefaultReplicaName(string? resourceAttributes, string? serviceName = null)
     {
         foreach (var attribute in (resourceAttributes ?? "").Split(','))
         {
             var separator = attribute.IndexOf('=');
             if (separator > 0 && attribute[..separator].Trim() == "service.instance.id" && Uri.UnescapeDataString(attribute[(separator + 1)..].Trim()) is { Length: > 0 and <= MaxReplicaNameLength } id)
             {
-                return id;
+                var named = string.IsNullOrWhiteSpace(serviceName) || id.StartsWith($"{serviceName}-", StringComparison.Ordinal) ? id : $"{serviceName.Trim()}-{id}";
+                return named.Length <= MaxReplicaNameLength ? named : id;
             }
         }
         return $"{Environment.MachineName}-{Environment.ProcessId}";

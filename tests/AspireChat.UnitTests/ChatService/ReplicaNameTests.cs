@@ -2,7 +2,8 @@ using AspireChat.ChatService.Configuration;
 
 namespace AspireChat.UnitTests.ChatService;
 
-// A replica is named as Aspire's dashboard names it: its OpenTelemetry service.instance.id.
+// A replica is named as Aspire's dashboard names it: its OpenTelemetry service name and
+// service.instance.id.
 public sealed class ReplicaNameTests
 {
     [Theory]
@@ -11,6 +12,13 @@ public sealed class ReplicaNameTests
     [InlineData("service.instance.id=chat%20one", "chat one")]
     public void DefaultReplicaName_IsTheServiceInstanceId(string attributes, string expected) =>
         Assert.Equal(expected, ChatOptions.DefaultReplicaName(attributes));
+
+    [Theory]
+    [InlineData("service.instance.id=x7k2pqbn", "chat", "chat-x7k2pqbn")]
+    [InlineData("service.instance.id=chat-x7k2pqbn", "chat", "chat-x7k2pqbn")]
+    [InlineData("service.instance.id=x7k2pqbn", "", "x7k2pqbn")]
+    public void DefaultReplicaName_UnderAspire_IsTheServiceAndItsInstance(string attributes, string serviceName, string expected) =>
+        Assert.Equal(expected, ChatOptions.DefaultReplicaName(attributes, serviceName));
 
     [Theory]
     [InlineData(null)]
