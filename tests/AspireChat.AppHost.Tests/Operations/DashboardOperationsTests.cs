@@ -5,15 +5,17 @@ using static Microsoft.Playwright.Assertions;
 namespace AspireChat.AppHost.Tests.Operations;
 
 // The operator's control room in a real browser: chat's links and commands on Aspire's
-// dashboard, found as a person would.
+// dashboard, found as a person would, and an announcement made there that a client hears.
 [Collection(ChatAppCollection.Name)]
 public sealed class DashboardOperationsTests(ChatAppFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] s_commands = ["Announce", "List users", "Mute user", "Unmute user", "Disconnect user"];
 
     [Fact]
-    public async Task ChatsRow_SaysWhatItsLinkIs_AndItsMenuHasTheCommands_AnnounceAsksForTheText()
+    public async Task ChatsRow_SaysWhatItsLinkIs_AndItsMenuHasTheCommands_AndAnAnnouncementMadeThereIsHeard()
     {
+        await using var listener = await RoomListener.JoinAsync(app.ChatEndpoint, "dashboard-hearer");
+        var text = $"Announced from the dashboard ({Guid.NewGuid():N})";
         var page = await LoggedInPageAsync();
         var chat = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("td[title='Project: chat']") });
 
@@ -30,8 +32,14 @@ public sealed class DashboardOperationsTests(ChatAppFixture app, BrowserFixture 
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Announce", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alertdialog)).ToBeVisibleAsync();
+        // The text box is inside the inputs dialog's Fluent text input (its shadow root); Enter submits.
+        var textBox = page.Locator("#interactions-input-dialog fluent-text-input input").First;
+        await textBox.FillAsync(text);
         await BrowserFixture.ScreenshotAsync(page, "operations-announce");
-        await page.Keyboard.PressAsync("Escape");
+        await textBox.PressAsync("Enter");
+
+        var notice = await listener.WaitForAsync(m => m.Msg == text, "the announcement made on the dashboard");
+        Assert.Equal("room", notice.User.Username);
     }
 
     private async Task<IPage> LoggedInPageAsync()
