@@ -170,7 +170,8 @@ public sealed class ChatClient : IAsyncDisposable
     /// restarted, or its history no longer holds part of what was missed) it yields a
     /// <see cref="ChatMessagesMissed"/>. Ends with a <see cref="ChatDisconnectedException"/> when
     /// the room's operator disconnects this user (the service ends the stream with
-    /// <see cref="StatusCode.PermissionDenied"/>): no reconnect then, and no registering again.
+    /// <see cref="StatusCode.PermissionDenied"/> and the "chat-disconnected" trailer): no reconnect
+    /// then, and no registering again.
     /// </summary>
     /// <remarks>
     /// Cancelling, or disposing the client, ends the enumeration without an exception. The stream

@@ -16,6 +16,10 @@ public static class ChatMetadata
     // Request metadata of the operator's service (ChatAdmin): the admin key (Chat:AdminKey).
     public const string AdminKeyHeader = "chat-admin-key";
 
+    // Listen response trailer of a stream that ended PERMISSION_DENIED because the room's operator
+    // disconnected the user: the end of the session, not a refusal to retry.
+    public const string DisconnectedTrailer = "chat-disconnected";
+
     // Listen response headers, written as soon as the stream is subscribed (so a client knows it
     // is live): the room's last sequence number then ...
     public const string SequenceHeader = "chat-sequence";

@@ -48,8 +48,9 @@ internal static class OperationInputs
     // Aspire has checked that it is a number; the service takes more than none and at most a day.
     public static Task ValidateMinutesAsync(InputsDialogValidationContext context)
     {
+        // NaN compares false with everything: it is refused here, not by TimeSpan later.
         if (context.Inputs.TryGetByName(Minutes, out var minutes) && !string.IsNullOrEmpty(minutes.Value)
-            && double.Parse(minutes.Value, CultureInfo.InvariantCulture) is <= 0 or > MaxMinutes)
+            && !(double.TryParse(minutes.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= MaxMinutes))
         {
             context.AddValidationError(minutes, $"More than 0 and at most {MaxMinutes} minutes (a day).");
         }

@@ -73,7 +73,9 @@ internal sealed class ChatGrpcService(ChatRoom room, CallGuard guard, TrustedFro
                 throw Unauthenticated("Your session has expired; call AddUser again, then listen with resume_after set to the last sequence number you received.");
             case SubscriptionEnd.Disconnected:
                 // The notice the stream has just written: a client stops, and does not reconnect.
-                throw PermissionDenied(subscription.DisconnectNotice ?? "You were disconnected by the room's operator.");
+                throw new RpcException(
+                    new Status(StatusCode.PermissionDenied, subscription.DisconnectNotice ?? "You were disconnected by the room's operator."),
+                    new Metadata { { ChatMetadata.DisconnectedTrailer, "operator" } });
         }
     }
 

@@ -1,4 +1,6 @@
 using AspireChat.Client.Diagnostics;
+using AspireChat.Conventions;
+using Grpc.Core;
 
 namespace AspireChat.Client.Connection;
 
@@ -21,6 +23,12 @@ internal sealed class OperatorDisconnect
     }
 
     public void Clear() => _disconnected = null;
+
+    // A Listen stream the operator ended: PERMISSION_DENIED with the service's trailer saying so.
+    // Any other PERMISSION_DENIED (a proxy's 403, a front end's refused key) is not the end of the
+    // session.
+    public static bool Ended(RpcException ex) =>
+        ex.StatusCode == StatusCode.PermissionDenied && ex.Trailers.GetValue(ChatMetadata.DisconnectedTrailer) is not null;
 
     public void ThrowIfSet()
     {

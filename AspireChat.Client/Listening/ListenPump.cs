@@ -62,7 +62,7 @@ internal sealed class ListenPump
             // ObjectDisposedException rather than the cancelled call's RpcException.
             _events.TryComplete();
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+        catch (RpcException ex) when (OperatorDisconnect.Ended(ex))
         {
             // The room's operator ended the session, on an open stream or at opening one: the
             // end, not an outage to retry.
@@ -81,7 +81,7 @@ internal sealed class ListenPump
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is RpcException { StatusCode: not StatusCode.PermissionDenied } or ListenStreamEndedException && !args.Context.CancellationToken.IsCancellationRequested),
+                (args.Outcome.Exception is RpcException rpc ? !OperatorDisconnect.Ended(rpc) : args.Outcome.Exception is ListenStreamEndedException) && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(clientOptions, args.AttemptNumber)),
             OnRetry = AnnounceLostAsync,
@@ -166,8 +166,8 @@ internal sealed class ListenPump
             }
             return new ListenStreamEndedException();
         }
-        // PERMISSION_DENIED, the operator's disconnect, is not a loss: it ends the listening (RunAsync).
-        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && ex.StatusCode != StatusCode.PermissionDenied)
+        // The operator's disconnect is not a loss: it ends the listening (RunAsync).
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested && !OperatorDisconnect.Ended(ex))
         {
             return ex;
         }

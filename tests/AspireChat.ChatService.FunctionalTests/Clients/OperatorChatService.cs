@@ -79,7 +79,7 @@ public sealed class OperatorChatService(params MessageResponse[] laterRegistrati
         }
         var username = Volatile.Read(ref _username) ?? "";
         await responseStream.WriteAsync(FromTheRoom(2, Reason(username), recipient: username));
-        throw new RpcException(new Status(StatusCode.PermissionDenied, Reason(username)));
+        throw new RpcException(new Status(StatusCode.PermissionDenied, Reason(username)), new Metadata { { ChatMetadata.DisconnectedTrailer, "operator" } });
     }
 
     private static Message FromTheRoom(ulong sequence, string text, string? recipient) => new()
