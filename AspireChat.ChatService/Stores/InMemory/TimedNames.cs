@@ -9,17 +9,25 @@ internal sealed class TimedNames<T>(TimeProvider timeProvider, Func<T, DateTimeO
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, T> _byKey = new(StringComparer.Ordinal);
+    // How many names have a value: Find is on every send's path, and with none (the usual case)
+    // it neither normalises the name nor takes the lock.
+    private volatile int _count;
 
     public void Set(string name, T value)
     {
         lock (_lock)
         {
             _byKey[Usernames.Key(name)] = value;
+            _count = _byKey.Count;
         }
     }
 
     public T? Find(string name)
     {
+        if (_count == 0)
+        {
+            return default;
+        }
         lock (_lock)
         {
             return _byKey.TryGetValue(Usernames.Key(name), out var value) && IsCurrent(value) ? value : default;
@@ -31,7 +39,9 @@ internal sealed class TimedNames<T>(TimeProvider timeProvider, Func<T, DateTimeO
     {
         lock (_lock)
         {
-            return _byKey.Remove(Usernames.Key(name), out var value) && IsCurrent(value);
+            var removed = _byKey.Remove(Usernames.Key(name), out var value);
+            _count = _byKey.Count;
+            return removed && IsCurrent(value!);
         }
     }
 
@@ -44,6 +54,7 @@ internal sealed class TimedNames<T>(TimeProvider timeProvider, Func<T, DateTimeO
             {
                 _byKey.Remove(key);
             }
+            _count = _byKey.Count;
         }
     }
 
