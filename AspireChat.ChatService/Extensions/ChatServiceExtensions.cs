@@ -113,6 +113,10 @@ public static class ChatServiceExtensions
             redis.AsyncTimeout = 2000;
             redis.ConnectTimeout = 2000;
             redis.ReconnectRetryPolicy = new LinearRetry(1000);
+            // Its replies complete on .NET's thread pool, where the service's work already runs,
+            // rather than hopping through the client's own dedicated threads (which spin and
+            // wake for every reply: most of a replica's CPU per message, measured).
+            redis.SocketManager = SocketManager.ThreadPool;
         });
         builder.Services.AddSingleton<RedisOutage>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);

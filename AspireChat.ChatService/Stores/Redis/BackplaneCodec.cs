@@ -8,17 +8,36 @@ namespace AspireChat.ChatService.Stores.Redis;
 
 // A message on its way through Redis: the sender's replica writes the payload (its wire Message,
 // ChatMessageProto.ToProto, before it has a sequence or a recipient), and the Publish script frames it as
-// "<epoch> <sequence> <recipient id> <recipient name> <payload>" once it has numbered it.
+// "<epoch> <sequence> <recipient id> <recipient name> <payload>" once it has numbered it. The
+// channel carries a batch of such entries in one frame, each "<length> <entry>".
 internal static class BackplaneCodec
 {
-    public static BackplaneEntry Decode(ReadOnlySpan<byte> entry)
+    // Every entry of a frame, or none (FormatException): the log fills what a bad frame held.
+    // knownEpoch: the room's epoch as this replica has it, shared rather than read again.
+    public static List<BackplaneEntry> DecodeFrame(ReadOnlySpan<byte> frame, string? knownEpoch)
+    {
+        var entries = new List<BackplaneEntry>();
+        while (!frame.IsEmpty)
+        {
+            var length = ReadNumber(ref frame);
+            if (length <= 0 || length > frame.Length)
+            {
+                throw new FormatException("A backplane frame's entry is not as long as it says.");
+            }
+            entries.Add(Decode(frame[..(int)length], knownEpoch));
+            frame = frame[(int)length..];
+        }
+        return entries;
+    }
+
+    public static BackplaneEntry Decode(ReadOnlySpan<byte> entry, string? knownEpoch = null)
     {
         var epochEnd = entry.IndexOf((byte)' ');
         if (epochEnd <= 0)
         {
             throw new FormatException("A backplane entry does not start with its epoch.");
         }
-        var epoch = Encoding.ASCII.GetString(entry[..epochEnd]);
+        var epoch = knownEpoch is not null && Ascii.Equals(entry[..epochEnd], knownEpoch) ? knownEpoch : Encoding.ASCII.GetString(entry[..epochEnd]);
         entry = entry[(epochEnd + 1)..];
         var sequence = ReadNumber(ref entry);
         var recipientId = ReadNumber(ref entry);

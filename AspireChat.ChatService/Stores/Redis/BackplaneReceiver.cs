@@ -69,9 +69,19 @@ public sealed class BackplaneReceiver(RedisBackplane backplane, RoomFanOut fanOu
         }
     }
 
-    private Task StepAsync(ChannelMessage? entry) => entry is { } message
-        ? ApplyAsync(BackplaneCodec.Decode((byte[])message.Message!))
+    private Task StepAsync(ChannelMessage? frame) => frame is { } message
+        ? ApplyAsync(BackplaneCodec.DecodeFrame(((ReadOnlyMemory<byte>)message.Message).Span, _epoch))
         : CatchUpAsync();
+
+    // A batch's messages, in order: once one of them has started the room again, the others are
+    // in the log that caught it up.
+    private async Task ApplyAsync(List<BackplaneEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            await ApplyAsync(entry);
+        }
+    }
 
     // Redis away (or out of memory): the same step again, soon and then at most every 5 s, told to
     // the outage (which says so in the log once, not once a try). Steps can be repeated: what is

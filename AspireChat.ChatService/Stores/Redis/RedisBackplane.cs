@@ -17,7 +17,7 @@ namespace AspireChat.ChatService.Stores.Redis;
 // after the reconnect grace period unless a replica's stream renews it), one sequence counter, the
 // history (a stream trimmed to HistorySize) and a channel that carries every accepted message to
 // every replica. Each step is one script (RedisScripts), so replicas never disagree.
-public sealed class RedisBackplane
+public sealed class RedisBackplane : IDisposable
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly ChatOptions _options;
@@ -26,6 +26,8 @@ public sealed class RedisBackplane
     private readonly RedisKeys _keys;
     private readonly RedisOnlineNames _online;
     private readonly Lazy<(string Host, int Port)> _peer;
+    private readonly string _channelName;
+    private readonly PublishBatcher _batcher;
 
     public RedisBackplane(IConnectionMultiplexer redis, IOptions<ChatOptions> options, TimeProvider timeProvider, ChatTelemetry telemetry)
     {
@@ -36,6 +38,8 @@ public sealed class RedisBackplane
         _keys = new RedisKeys(_options.RedisKeyPrefix);
         _online = new RedisOnlineNames(redis, _keys, timeProvider);
         Moderation = new RedisModeration(this, redis, _keys, _online, timeProvider);
+        _channelName = _keys.Channel.ToString();
+        _batcher = new PublishBatcher(PublishBatchAsync);
         // The Redis endpoint as a publish span's peer (found once: it does not change).
         _peer = new(() => redis.GetEndPoints().FirstOrDefault() switch
         {
@@ -96,16 +100,12 @@ public sealed class RedisBackplane
     public Task<PublishResult> AnnounceAsync(string text) => PublishAsync(MessageKind.Announcement, Usernames.Announcer, "", leftKey: null, text, recipientName: null);
 
     // leftKey: the marker of a LEFT notice. The sender's session is checked (token), unless the
-    // room itself announces.
+    // room itself announces. The message goes with the next batch (group commit).
     private Task<PublishResult> PublishAsync(MessageKind kind, string sender, string token, RedisKey? leftKey, string text, string? recipientName) => RedisFailures.RunAsync(async () =>
     {
         using var activity = StartPublish();
         var (draft, payload) = Payload(kind, sender, text, activity);
-        var senderKey = _keys.User(sender);
-        var kindName = kind switch { MessageKind.Joined => "joined", MessageKind.Left => "left", MessageKind.Announcement => "announce", _ => "chat" };
-        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish,
-            [_keys.Sequence, _keys.Log, senderKey, recipientName is null ? senderKey : _keys.User(recipientName), leftKey ?? senderKey, _keys.Epoch, _keys.Mute(sender)],
-            [token, payload, _options.HistorySize, LeaseMilliseconds, recipientName is null ? "0" : "1", Channel.ToString(), kindName, NewEpoch()]))!;
+        var result = (RedisResult[])(await _batcher.PublishAsync(new PendingPublish(kind, sender, token, leftKey, recipientName, payload)))!;
         var sequence = (long)result[0];
         activity?.SetTag(ChatTelemetry.SequenceTag, sequence);
         return sequence switch
@@ -123,6 +123,26 @@ public sealed class RedisBackplane
             }),
         };
     });
+
+    // One Publish script for the batch: its keys and arguments, 4 of each per message after the
+    // batch's own.
+    private async Task<RedisResult[]> PublishBatchAsync(IReadOnlyList<PendingPublish> batch)
+    {
+        var keys = new RedisKey[3 + 4 * batch.Count];
+        var values = new RedisValue[4 + 4 * batch.Count];
+        (keys[0], keys[1], keys[2]) = (_keys.Sequence, _keys.Log, _keys.Epoch);
+        (values[0], values[1], values[2], values[3]) = (_options.HistorySize, LeaseMilliseconds, _channelName, NewEpoch());
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var message = batch[i];
+            var senderKey = _keys.User(message.Sender);
+            (keys[3 + 4 * i], keys[4 + 4 * i], keys[5 + 4 * i], keys[6 + 4 * i]) =
+                (senderKey, message.RecipientName is null ? senderKey : _keys.User(message.RecipientName), message.LeftKey ?? senderKey, _keys.Mute(message.Sender));
+            (values[4 + 4 * i], values[5 + 4 * i], values[6 + 4 * i], values[7 + 4 * i]) =
+                (message.Token, message.Payload, message.RecipientName is null ? "0" : "1", message.KindName);
+        }
+        return (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Publish, keys, values))!;
+    }
 
     // Keeps the names of this replica's users online, and this replica among the live ones;
     // returns the users whose name is no longer their session's.
@@ -194,7 +214,7 @@ public sealed class RedisBackplane
     {
         var activity = _telemetry.Source.StartActivity(ChatTelemetry.BackplanePublishSpan, ActivityKind.Producer);
         activity?.SetTag("messaging.system", "redis");
-        activity?.SetTag("messaging.destination.name", Channel.ToString());
+        activity?.SetTag("messaging.destination.name", _channelName);
         // The dashboard shows the Redis resource these name as the span's peer.
         activity?.SetTag("server.address", _peer.Value.Host);
         activity?.SetTag("server.port", _peer.Value.Port);
@@ -208,6 +228,8 @@ public sealed class RedisBackplane
         var draft = new ChatMessage(0, _timeProvider.GetUtcNow(), kind, sender, text, TraceParent: trace?.Id, TraceState: trace?.TraceStateString);
         return (draft, ChatMessageProto.ToProto(draft).ToByteArray());
     }
+
+    public void Dispose() => _batcher.Dispose();
 
     internal static string NewEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

@@ -45,63 +45,87 @@ internal static class RedisScripts
         return {1, id, ARGV[1], ARGV[4], ARGV[7]}
         """;
 
-    // KEYS: sequence counter, log stream, sender's user hash, recipient's user hash (the sender's
-    // again for a broadcast), the "left" marker of a LEFT notice (the sender's hash otherwise),
-    // the epoch, the sender's mute.
-    // ARGV: sender token, payload, history size, grace (ms), '1' for a direct message, channel,
-    // 'chat' | 'joined' | 'left' | 'announce', a new epoch (taken only if Redis has none: it lost
-    // its data).
-    // Returns {sequence, recipient id, recipient name, epoch}; {-1} when the sender's session is
-    // gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already sent, {-4}
-    // when the user of a LEFT notice is still online (on another replica), {-5, mute} when the
-    // operator has muted the sender. An announcement is the room's: it has no session to check.
-    // Chat messages and announcements are kept in the log (the history); presence notices are not.
-    // The entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no spaces in
-    // epochs or names), so a receiver knows at once when the room has started again.
+    // A batch of messages from one replica (its group commit, PublishBatcher), numbered in order
+    // in one step: one round trip, one fsync of the append-only file, one PUBLISH.
+    // KEYS: sequence counter, log stream, epoch; then 4 for each message: the sender's user hash,
+    // the recipient's user hash (the sender's again for a broadcast), the "left" marker of a LEFT
+    // notice (the sender's hash otherwise), the sender's mute.
+    // ARGV: history size, grace (ms), channel, a new epoch (taken only if Redis has none: it lost
+    // its data); then 4 for each message: the sender's token, the payload, '1' for a direct
+    // message, 'chat' | 'joined' | 'left' | 'announce'.
+    // Returns for each message {sequence, recipient id, recipient name}; {-1} when the sender's
+    // session is gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already
+    // sent, {-4} when the user of a LEFT notice is still online (on another replica), {-5, mute}
+    // when the operator has muted the sender. An announcement is the room's: it has no session to
+    // check. Chat messages and announcements are kept in the log (the history); presence notices
+    // are not. A log entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no
+    // spaces in epochs or names), so a receiver knows at once when the room has started again;
+    // the channel carries the batch's entries in one frame, each "<length> <entry>".
     // The epoch is taken first: a Redis out of memory refuses a script's first command that could
     // make it grow, but none after a write has run (a script is never stopped halfway). So every
     // message is refused then, with nothing done, and not only those whose sender's lease needed
     // no extending.
     public const string Publish = Extend + """
-        redis.call('SET', KEYS[6], ARGV[8], 'NX')
-        local kind = ARGV[7]
-        if kind == 'left' then
-          if redis.call('HGET', KEYS[3], 'token') == ARGV[1] then
-            return {-4}
+        redis.call('SET', KEYS[3], ARGV[4], 'NX')
+        local epoch = redis.call('GET', KEYS[3])
+        local frame = {}
+
+        local function checked(sender, leftKey, mute, token, kind)
+          if kind == 'left' then
+            if redis.call('HGET', sender, 'token') == token then
+              return {-4}
+            end
+            if not redis.call('SET', leftKey, '1', 'NX', 'PX', ARGV[2]) then
+              return {-3}
+            end
+          elseif kind ~= 'announce' then
+            if redis.call('HGET', sender, 'token') ~= token then
+              return {-1}
+            end
+            local muted = kind == 'chat' and redis.call('GET', mute)
+            if muted then
+              return {-5, muted}
+            end
+            extend(sender, ARGV[2])
+            local look = redis.call('HGET', sender, 'look')
+            if look then
+              extend(look, ARGV[2])
+            end
           end
-          if not redis.call('SET', KEYS[5], '1', 'NX', 'PX', ARGV[4]) then
-            return {-3}
-          end
-        elseif kind ~= 'announce' then
-          if redis.call('HGET', KEYS[3], 'token') ~= ARGV[1] then
-            return {-1}
-          end
-          local mute = kind == 'chat' and redis.call('GET', KEYS[7])
-          if mute then
-            return {-5, mute}
-          end
-          extend(KEYS[3], ARGV[4])
-          local look = redis.call('HGET', KEYS[3], 'look')
-          if look then
-            extend(look, ARGV[4])
-          end
+          return nil
         end
-        local rid, rname = '0', ''
-        if ARGV[5] == '1' then
-          local recipient = redis.call('HMGET', KEYS[4], 'id', 'name')
-          if not recipient[1] then
-            return {-2}
+
+        local function publish(k, a)
+          local kind = ARGV[a + 4]
+          local refused = checked(KEYS[k + 1], KEYS[k + 3], KEYS[k + 4], ARGV[a + 1], kind)
+          if refused then
+            return refused
           end
-          rid, rname = recipient[1], recipient[2]
+          local rid, rname = '0', ''
+          if ARGV[a + 3] == '1' then
+            local recipient = redis.call('HMGET', KEYS[k + 2], 'id', 'name')
+            if not recipient[1] then
+              return {-2}
+            end
+            rid, rname = recipient[1], recipient[2]
+          end
+          local sequence = redis.call('INCR', KEYS[1])
+          local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[a + 2]
+          if kind == 'chat' or kind == 'announce' then
+            redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], sequence .. '-1', 'e', entry)
+          end
+          frame[#frame + 1] = #entry .. ' ' .. entry
+          return {sequence, rid, rname}
         end
-        local epoch = redis.call('GET', KEYS[6])
-        local sequence = redis.call('INCR', KEYS[1])
-        local entry = epoch .. ' ' .. sequence .. ' ' .. rid .. ' ' .. rname .. ' ' .. ARGV[2]
-        if kind == 'chat' or kind == 'announce' then
-          redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], sequence .. '-1', 'e', entry)
+
+        local results = {}
+        for m = 0, (#ARGV - 4) / 4 - 1 do
+          results[m + 1] = publish(3 + m * 4, 4 + m * 4)
         end
-        redis.call('PUBLISH', ARGV[6], entry)
-        return {sequence, rid, rname, epoch}
+        if #frame > 0 then
+          redis.call('PUBLISH', ARGV[3], table.concat(frame))
+        end
+        return results
         """;
 
     // KEYS: user hash, look-alike key, the name's hold, sequence counter, epoch.
@@ -111,8 +135,9 @@ internal static class RedisScripts
     // until then), and the notice goes to that user's streams on every replica, which end with
     // it. Returns {sequence, id, name, token, since} of the session ended; {-1} when nobody has
     // the name, {-2} when it is held under another spelling now (read it again). The epoch is
-    // taken first, as in Publish. The notice is not kept in the log: a replica that misses it
-    // ends the session at its next renewal (Renew: held).
+    // taken first, as in Publish, and the channel's frame is Publish's, of one entry. The notice
+    // is not kept in the log: a replica that misses it ends the session at its next renewal
+    // (Renew: held).
     public const string Disconnect = """
         redis.call('SET', KEYS[5], ARGV[6], 'NX')
         local user = redis.call('HMGET', KEYS[1], 'id', 'name', 'token', 'since')
@@ -129,7 +154,8 @@ internal static class RedisScripts
         redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[3])
         local epoch = redis.call('GET', KEYS[5])
         local sequence = redis.call('INCR', KEYS[4])
-        redis.call('PUBLISH', ARGV[5], epoch .. ' ' .. sequence .. ' ' .. user[1] .. ' ' .. user[2] .. ' ' .. ARGV[2])
+        local entry = epoch .. ' ' .. sequence .. ' ' .. user[1] .. ' ' .. user[2] .. ' ' .. ARGV[2]
+        redis.call('PUBLISH', ARGV[5], #entry .. ' ' .. entry)
         return {sequence, user[1], user[2], user[3], user[4]}
         """;
 
