@@ -17,6 +17,9 @@ internal sealed class PublishBatcher : IDisposable
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
+        // An idle batcher is woken on the sender's own thread, which then sends the batch at
+        // once: no hop through the thread pool before the message leaves for Redis.
+        AllowSynchronousContinuations = true,
     });
     private readonly Func<IReadOnlyList<PendingPublish>, Task<RedisResult[]>> _run;
 
