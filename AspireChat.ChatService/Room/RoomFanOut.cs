@@ -13,6 +13,9 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
 {
     private readonly Lock _lock = new();
     private readonly List<Subscription> _subscriptions = [];
+    // The same subscriptions by user id: a direct message or a disconnect notice is for one user's
+    // streams, found without walking everybody's.
+    private readonly Dictionary<long, List<Subscription>> _byUser = [];
     private readonly ChatOptions _options = options.Value;
     private MessageHistory _history = new(options.Value.HistorySize);
     private long _lastSequence;
@@ -96,6 +99,7 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
                 return false;
             }
             _subscriptions.Add(subscription);
+            AddToUser(subscription);
             subscription.StartSequence = _lastSequence;
             if (subscription.User.Removed)
             {
@@ -123,7 +127,10 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
     {
         lock (_lock)
         {
-            _subscriptions.Remove(subscription);
+            if (_subscriptions.Remove(subscription))
+            {
+                RemoveFromUser(subscription);
+            }
         }
     }
 
@@ -133,7 +140,7 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
         lock (_lock)
         {
             var closed = 0;
-            foreach (var subscription in _subscriptions.Where(s => s.User == user))
+            foreach (var subscription in (_byUser.GetValueOrDefault(user.Id) ?? []).Where(s => s.User == user))
             {
                 subscription.Close(reason);
                 closed++;
@@ -182,8 +189,12 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
         {
             _history.Add(message);
         }
+        // A direct message and a disconnect notice reach their recipient's streams alone.
+        var targets = message is { RecipientId: { } recipient, Kind: MessageKind.Chat or MessageKind.Disconnect }
+            ? _byUser.GetValueOrDefault(recipient) ?? []
+            : _subscriptions;
         var deliveries = 0;
-        foreach (var subscription in _subscriptions)
+        foreach (var subscription in targets)
         {
             if (subscription.End != SubscriptionEnd.None || !subscription.Accepts(message))
             {
@@ -209,12 +220,28 @@ public sealed class RoomFanOut(IOptions<ChatOptions> options, ChatTelemetry tele
     // including one that had already seen past its number (a resumed stream).
     private void EndDisconnected(ChatMessage notice)
     {
-        foreach (var subscription in _subscriptions)
+        foreach (var subscription in _byUser.GetValueOrDefault(notice.RecipientId ?? 0) ?? [])
         {
-            if (subscription.User.Id == notice.RecipientId)
-            {
-                subscription.Disconnect(notice.Text);
-            }
+            subscription.Disconnect(notice.Text);
+        }
+    }
+
+    // Under the lock.
+    private void AddToUser(Subscription subscription)
+    {
+        if (!_byUser.TryGetValue(subscription.User.Id, out var streams))
+        {
+            _byUser[subscription.User.Id] = streams = [];
+        }
+        streams.Add(subscription);
+    }
+
+    // Under the lock.
+    private void RemoveFromUser(Subscription subscription)
+    {
+        if (_byUser.TryGetValue(subscription.User.Id, out var streams) && streams.Remove(subscription) && streams.Count == 0)
+        {
+            _byUser.Remove(subscription.User.Id);
         }
     }
 }
