@@ -19,7 +19,7 @@ internal static class CapacityCommand
             }
         });
         command.SetAction((parsed, cancellationToken) => ScenarioRun.RunAsync(parsed, server, workshop, "Capacity", target =>
-            CapacityScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), cancellationToken)));
+            CapacityScenario.RunAsync(target, ServerProcess.Optional(parsed.GetValue(serverPid)), parsed.GetValue(listeners), parsed.GetValue(memoryLimit), idle: null, cancellationToken)));
         return command;
     }
 }
