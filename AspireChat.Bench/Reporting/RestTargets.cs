@@ -22,7 +22,7 @@ internal sealed record RestTargets(IReadOnlyList<IdleResult> Idle, IReadOnlyList
 
     private TargetCheck IdleAgainstSignalR(int listeners)
     {
-        var target = Invariant($"idle CPU of the chat service <= SignalR's: {listeners:#,0} idle listeners");
+        var target = Invariant($"idle CPU of the chat service <= SignalR's: {SuiteTargets.Sized("at rest", listeners, "listener")}");
         return (IdleOf(ChatTarget.ServiceName, listeners), IdleOf(SignalRTarget.ServerName, listeners)) is ({ } chat, { } signalR)
             ? new(target, Invariant($"{chat:0.##} vs {signalR:0.##} ms of CPU per second"), chat <= signalR ? SuiteTargets.Met : SuiteTargets.Missed)
             : new(target, "-", SuiteTargets.NotRun);
@@ -42,7 +42,7 @@ internal sealed record RestTargets(IReadOnlyList<IdleResult> Idle, IReadOnlyList
     }
 
     private TargetCheck Memory(int listeners) =>
-        SuiteTargets.Compare(Invariant($"memory per idle listener <= {MaxMemoryRatio}x the ceiling's: {listeners:#,0} listeners"),
+        SuiteTargets.Compare(Invariant($"memory per idle listener <= {MaxMemoryRatio}x the ceiling's: {SuiteTargets.Sized("capacity", listeners, "listener")}"),
             CapacityOf(ChatTarget.ServiceName, listeners)?.KilobytesPerListener, CapacityOf(CeilingTarget.ServerName, listeners)?.KilobytesPerListener,
             "KB", r => r <= MaxMemoryRatio);
 

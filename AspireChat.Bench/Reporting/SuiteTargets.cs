@@ -22,13 +22,13 @@ internal static class SuiteTargets
 
     public static IReadOnlyList<TargetCheck> Check(FanOutFigures fanOut, LatencyFigures latency, DirectFigures direct, RestTargets rest) =>
     [
-        .. fanOut.BackplaneRatios.Select(r => BackplaneCpu("fan-out", "listeners", r)),
-        .. direct.BackplaneRatios.Select(r => BackplaneCpu("direct messages", "users", r)),
-        .. fanOut.BackplaneRatios.Where(r => s_fewListeners.Contains(r.Listeners)).Select(r => BackplaneThroughput("fan-out", "listeners", "deliveries/s", r)),
-        .. direct.BackplaneRatios.Select(r => BackplaneThroughput("direct messages", "users", "messages/s", r)),
+        .. fanOut.BackplaneRatios.Select(r => BackplaneCpu(FanOut(r), "µs per delivery", r)),
+        .. direct.BackplaneRatios.Select(r => BackplaneCpu(Direct(r), "µs per message", r)),
+        .. fanOut.BackplaneRatios.Where(r => s_fewListeners.Contains(r.Listeners)).Select(r => BackplaneThroughput(FanOut(r), "deliveries/s", r)),
+        .. direct.BackplaneRatios.Select(r => BackplaneThroughput(Direct(r), "messages/s", r)),
         .. rest.Check(),
-        .. fanOut.SignalRRatios.Select(r => AheadOfSignalR("fan-out", "listeners", r)),
-        .. direct.SignalRRatios.Select(r => AheadOfSignalR("direct messages", "users", r)),
+        .. fanOut.SignalRRatios.Select(r => AheadOfSignalR(FanOut(r), r)),
+        .. direct.SignalRRatios.Select(r => AheadOfSignalR(Direct(r), r)),
         .. CeilingCpu(fanOut.CeilingRatios),
         .. latency.Medians.Select(CeilingP999),
     ];
@@ -39,18 +39,27 @@ internal static class SuiteTargets
             ? new(target, Invariant($"{measured:#,0.##} / {baseline:#,0.##} {unit} = {ratio}x"), met(ratio) ? Met : Missed)
             : new(target, "-", NotRun);
 
-    private static TargetCheck BackplaneCpu(string scenario, string of, FanOutRatio ratio) =>
-        Compare(Invariant($"backplane server CPU per message <= {MaxBackplaneCpuRatio}x in-memory: {scenario}, {ratio.Listeners:#,0} {of}"),
-            ratio.MeasuredMicrosecondsPerDelivery, ratio.BaselineMicrosecondsPerDelivery, "µs per delivery", r => r <= MaxBackplaneCpuRatio);
+    // Where a target was measured: the scenario and its size.
+    public static string Sized(string scenario, int count, string unit) => Invariant($"{scenario}, {count:#,0} {unit}{(count == 1 ? "" : "s")}");
 
-    private static TargetCheck BackplaneThroughput(string scenario, string of, string unit, FanOutRatio ratio) =>
-        Compare(Invariant($"backplane messages per second >= {MinBackplaneThroughputRatio}x in-memory: {scenario}, {ratio.Listeners:#,0} {of}"),
+    private static string FanOut(FanOutRatio ratio) => Sized("fan-out", ratio.Listeners, "listener");
+
+    private static string Direct(FanOutRatio ratio) => Sized("direct messages", ratio.Listeners, "user");
+
+    // Per message or per delivery alike: in the fan-out, both servers deliver each message to
+    // the same listeners.
+    private static TargetCheck BackplaneCpu(string run, string unit, FanOutRatio ratio) =>
+        Compare(Invariant($"backplane server CPU per message <= {MaxBackplaneCpuRatio}x in-memory: {run}"),
+            ratio.MeasuredMicrosecondsPerDelivery, ratio.BaselineMicrosecondsPerDelivery, unit, r => r <= MaxBackplaneCpuRatio);
+
+    private static TargetCheck BackplaneThroughput(string run, string unit, FanOutRatio ratio) =>
+        Compare(Invariant($"backplane messages per second >= {MinBackplaneThroughputRatio}x in-memory: {run}"),
             ratio.MeasuredDeliveriesPerSecond, ratio.BaselineDeliveriesPerSecond, unit, r => r >= MinBackplaneThroughputRatio);
 
     // More deliveries a second and less CPU per delivery, both.
-    private static TargetCheck AheadOfSignalR(string scenario, string of, FanOutRatio ratio)
+    private static TargetCheck AheadOfSignalR(string run, FanOutRatio ratio)
     {
-        var target = Invariant($"ahead of SignalR (more per second, less CPU per delivery): {scenario}, {ratio.Listeners:#,0} {of}");
+        var target = Invariant($"ahead of SignalR (more per second, less CPU per delivery): {run}");
         return ratio is { ThroughputRatio: { } rate, CpuRatio: { } cpu }
             ? new(target, Invariant($"AspireChat / SignalR: per second {rate}x, CPU per delivery {cpu}x"), rate > 1 && cpu < 1 ? Met : Missed)
             : new(target, "-", NotRun);
@@ -59,12 +68,12 @@ internal static class SuiteTargets
     private static IEnumerable<TargetCheck> CeilingCpu(IReadOnlyList<FanOutRatio> ratios)
     {
         var checks = ratios.Where(r => r.Listeners >= CeilingCpuFromListeners).Select(r =>
-            Compare(Invariant($"server CPU per delivery <= {MaxCeilingCpuRatio:0.###}x the ceiling's (>= 0.95 of its efficiency): fan-out, {r.Listeners:#,0} listeners"),
+            Compare(Invariant($"server CPU per delivery <= {MaxCeilingCpuRatio:0.###}x the ceiling's (>= 0.95 of its efficiency): {FanOut(r)}"),
                 r.MeasuredMicrosecondsPerDelivery, r.BaselineMicrosecondsPerDelivery, "µs", x => x <= MaxCeilingCpuRatio)).ToList();
         return checks.Count > 0 ? checks : [new(Invariant($"server CPU per delivery <= {MaxCeilingCpuRatio:0.###}x the ceiling's at {CeilingCpuFromListeners} listeners and more"), "-", NotRun)];
     }
 
     private static TargetCheck CeilingP999(PerServer<LatencyResult> run) =>
-        Compare(Invariant($"p99.9 <= {MaxCeilingP999Ratio}x the ceiling's: {run.InMemory.Listeners:#,0} listeners x {run.InMemory.RatePerSecond:#,0.##} msg/s"),
+        Compare(Invariant($"p99.9 <= {MaxCeilingP999Ratio}x the ceiling's: {Sized("latency", run.InMemory.Listeners, "listener")} x {run.InMemory.RatePerSecond:#,0.##} msg/s"),
             run.InMemory.P999, run.Ceiling.P999, "ms", r => r <= MaxCeilingP999Ratio);
 }

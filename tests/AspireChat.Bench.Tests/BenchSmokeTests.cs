@@ -52,9 +52,38 @@ public sealed class BenchSmokeTests
         Assert.Equal(2, report.RootElement.GetProperty("backplaneRatios").GetArrayLength());
         Assert.Equal(2, report.RootElement.GetProperty("signalRRatios").GetArrayLength());
         Assert.Equal(1, report.RootElement.GetProperty("signalRLatencyRatios").GetArrayLength());
-        Assert.Contains("AspireChat / ceiling", string.Join('\n', bench.Lines));
-        Assert.Contains("AspireChat / SignalR", string.Join('\n', bench.Lines));
-        Assert.Contains("Backplane (3 replicas + Redis) / in-memory", string.Join('\n', bench.Lines));
+        AssertDirectMessagesExact(report.RootElement);
+        AssertAtRestAndTargets(report.RootElement);
+        var printed = string.Join('\n', bench.Lines);
+        Assert.Contains("AspireChat / ceiling", printed);
+        Assert.Contains("AspireChat / SignalR", printed);
+        Assert.Contains("Backplane (3 replicas + Redis) / in-memory", printed);
+        Assert.Contains("Direct messages, backplane (3 replicas + Redis) / in-memory", printed);
+        Assert.Contains("Idle: each server's CPU at rest", printed);
+        Assert.Contains("Targets (2 cores)", printed);
+    }
+
+    // A direct message goes to its recipient's streams only, not back to the sender's: the
+    // bench counts any copy a user was not sent as misdelivered, and exits non-zero on one. The
+    // service's own limits stay on: a refused message must not arrive either.
+    [Fact]
+    public async Task DirectMessages_AgainstTheChatService_ReachTheirRecipientOnly_OnceAndInOrder()
+    {
+        await using var server = new ChatServiceProcess();
+        await server.StartAsync();
+
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["dm", "--server", server.GrpcAddress.ToString(), "--users", "4", "--duration", "1"]);
+
+        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan);
+        var output = string.Join(Environment.NewLine, bench.Lines);
+        Assert.True(exitCode == 0, $"dm exited with {exitCode}:{Environment.NewLine}{output}");
+        var accepted = PrintedFigure(bench.Lines, "Accepted");
+        Assert.True(accepted > 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Delivered") == accepted, output);
+        Assert.True(PrintedFigure(bench.Lines, "Lost") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Misdelivered") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Duplicates") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "OutOfOrder") == 0, output);
     }
 
     [Fact]
@@ -108,6 +137,45 @@ public sealed class BenchSmokeTests
 
         Assert.NotEqual(0, await bench.WaitForExitAsync());
         Assert.Contains(bench.Lines, line => line.Contains("--server needs an http:// address"));
+    }
+
+    // The smoke's sizes (2 and 8 users) on the in-memory service, SignalR and the backplane:
+    // every accepted message at its recipient, once, in order, and nowhere else.
+    private static void AssertDirectMessagesExact(JsonElement report)
+    {
+        var direct = report.GetProperty("directMessages").EnumerateArray().ToList();
+        Assert.Equal(6, direct.Count);
+        Assert.Equal(2, direct.Count(r => r.GetProperty("target").GetString()!.Contains("replicas + Redis")));
+        Assert.Equal(2, direct.Count(r => r.GetProperty("target").GetString()!.StartsWith("SignalR")));
+        Assert.All(direct, r =>
+        {
+            Assert.True(r.GetProperty("accepted").GetInt64() > 0);
+            Assert.Equal(r.GetProperty("accepted").GetInt64(), r.GetProperty("delivered").GetInt64());
+            foreach (var fault in new[] { "lost", "outOfOrder", "duplicates", "misdelivered" })
+            {
+                Assert.Equal(0, r.GetProperty(fault).GetInt64());
+            }
+        });
+        Assert.Equal(2, report.GetProperty("directBackplaneRatios").GetArrayLength());
+        Assert.Equal(2, report.GetProperty("directSignalRRatios").GetArrayLength());
+    }
+
+    // CPU at rest: every server with no listener, and the single servers with the capacity runs'
+    // listeners open (the ceiling and the chat service at the large size too); the targets each
+    // with a verdict.
+    private static void AssertAtRestAndTargets(JsonElement report)
+    {
+        var idle = report.GetProperty("idle").EnumerateArray().ToList();
+        Assert.Equal(4, idle.Count(r => r.GetProperty("listeners").GetInt32() == 0));
+        Assert.Equal(5, idle.Count(r => r.GetProperty("listeners").GetInt32() > 0));
+        Assert.All(idle, r => Assert.True(r.GetProperty("serverCpuMillisecondsPerSecond").GetDouble() >= 0));
+        var capacity = report.GetProperty("capacity").EnumerateArray().ToList();
+        Assert.Equal(2, capacity.Count(r => r.GetProperty("requested").GetInt32() == 100));
+        var targets = report.GetProperty("targets").EnumerateArray().ToList();
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("backplane server CPU per message"));
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("idle CPU of the chat service"));
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("memory per idle listener"));
+        Assert.All(targets, t => Assert.Contains(t.GetProperty("verdict").GetString(), new[] { "met", "missed", "not run" }));
     }
 
     // Exit code 0, and the result row says so too: every accepted message reached every
