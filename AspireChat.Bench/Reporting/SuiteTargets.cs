@@ -33,10 +33,11 @@ internal static class SuiteTargets
         .. latency.Medians.Select(CeilingP999),
     ];
 
-    // "a / b unit = r x" and its verdict, or "not run" when either figure is missing.
+    // "a / b unit = r x" and its verdict (on the ratio before it is rounded to print), or
+    // "not run" when either figure is missing.
     public static TargetCheck Compare(string target, double? measured, double? baseline, string unit, Func<double, bool> met) =>
-        Ratio.Of(measured, baseline) is { } ratio
-            ? new(target, Invariant($"{measured:#,0.##} / {baseline:#,0.##} {unit} = {ratio}x"), met(ratio) ? Met : Missed)
+        Ratio.Of(measured, baseline) is { } ratio && measured is { } m && baseline is { } b
+            ? new(target, Invariant($"{m:#,0.##} / {b:#,0.##} {unit} = {ratio}x"), met(m / b) ? Met : Missed)
             : new(target, "-", NotRun);
 
     // Where a target was measured: the scenario and its size.
