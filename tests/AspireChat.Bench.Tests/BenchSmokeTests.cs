@@ -22,7 +22,7 @@ public sealed class BenchSmokeTests
         var output = Path.Combine(Path.GetTempPath(), $"aspirechat-bench-{Guid.NewGuid():N}.json");
         await using var bench = ProjectProcess.Start("AspireChat.Bench", ["suite", "--smoke", "--output", output]);
 
-        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan * 2);
+        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan * 3);
 
         Assert.True(exitCode == 0, $"suite --smoke exited with {exitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, bench.Lines)}");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output));
