@@ -23,6 +23,7 @@ internal static class BenchCommands
         root.Subcommands.Add(FanOutCommand.Create(server));
         root.Subcommands.Add(LatencyCommand.Create(server));
         root.Subcommands.Add(CapacityCommand.Create(server));
+        root.Subcommands.Add(DirectCommand.Create());
         root.Subcommands.Add(CeilingServerCommand.Create());
         root.Subcommands.Add(SignalRServerCommand.Create());
         root.Subcommands.Add(WebCommand.Create());

@@ -9,11 +9,14 @@ namespace AspireChat.Bench.Commands;
 // the bench could not use the server, DeliveryCheck's when a delivery was not exact.
 internal static class ScenarioRun
 {
-    public static async Task<int> RunAsync<T>(ParseResult parsed, Option<Uri> server, Option<bool> workshop, string title, Func<IFanOutTarget, Task<T>> scenario)
+    public static Task<int> RunAsync<T>(ParseResult parsed, Option<Uri> server, Option<bool> workshop, string title, Func<ChatTarget, Task<T>> scenario)
+        where T : IDeliveryCounts =>
+        RunAsync(parsed.GetValue(server)!, parsed.GetValue(workshop), title, scenario);
+
+    public static async Task<int> RunAsync<T>(Uri address, bool workshop, string title, Func<ChatTarget, Task<T>> scenario)
         where T : IDeliveryCounts
     {
-        var address = parsed.GetValue(server)!;
-        await using var target = new ChatTarget(address, parsed.GetValue(workshop));
+        await using var target = new ChatTarget(address, workshop);
         try
         {
             var result = await scenario(target);

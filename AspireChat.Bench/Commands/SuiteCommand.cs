@@ -10,7 +10,7 @@ internal static class SuiteCommand
     {
         var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each scenario, to check the bench works (CI runs this)." };
         var output = new Option<string>("--output") { Description = "Where to write the results as JSON.", DefaultValueFactory = _ => "bench-results.json" };
-        var command = new Command("suite", "Start a chat service, the ceiling server, the SignalR hub, and 3 chat replicas on a redis-server (the backplane); run every scenario, print the tables and write the JSON.") { smoke, output };
+        var command = new Command("suite", "Start a chat service, the ceiling server, the SignalR hub, and 3 chat replicas on a redis-server (the backplane); run every scenario (fan-out, latency, direct messages, capacity, CPU at rest), print the tables and the targets, and write the JSON.") { smoke, output };
         command.SetAction((parsed, cancellationToken) =>
             Suite.RunAsync(parsed.GetValue(smoke) ? SuiteOptions.Smoke : SuiteOptions.Full, parsed.GetValue(output)!, Console.Out, cancellationToken));
         return command;

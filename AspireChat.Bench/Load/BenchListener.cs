@@ -9,21 +9,20 @@ namespace AspireChat.Bench.Load;
 internal sealed class BenchListener
 {
     private readonly Lock _lock = new();
-    private readonly ReceivedSet[] _from;
+    // Made at a sender's first message: with direct messages, a listener hears from few of many.
+    private readonly ReceivedSet?[] _from;
     private readonly List<double>? _latencies;
+    private long _unique;
 
     public BenchListener(IAsyncEnumerable<string> messages, int senders, bool recordLatency)
     {
-        _from = [.. Enumerable.Range(0, senders).Select(_ => new ReceivedSet())];
+        _from = new ReceivedSet?[senders];
         _latencies = recordLatency ? [] : null;
         Completion = PumpAsync(messages);
     }
 
     // Distinct messages received, from all senders.
-    public long Unique
-    {
-        get { lock (_lock) { return _from.Sum(f => f.Unique); } }
-    }
+    public long Unique => Interlocked.Read(ref _unique);
 
     public long Duplicates { get; private set; }
 
@@ -36,6 +35,15 @@ internal sealed class BenchListener
     public Task Completion { get; }
 
     public IReadOnlyList<double> LatenciesMs => _latencies ?? [];
+
+    // Whether this sender's message with this number arrived.
+    public bool Has(int sender, long counter)
+    {
+        lock (_lock)
+        {
+            return _from[sender]?.Contains(counter) == true;
+        }
+    }
 
     private async Task PumpAsync(IAsyncEnumerable<string> messages)
     {
@@ -50,7 +58,7 @@ internal sealed class BenchListener
                 }
                 lock (_lock)
                 {
-                    switch (_from[sender].Add(counter))
+                    switch ((_from[sender] ??= new()).Add(counter))
                     {
                         case Arrival.Duplicate:
                             Duplicates++;
@@ -59,6 +67,7 @@ internal sealed class BenchListener
                             OutOfOrder++;
                             break;
                     }
+                    Interlocked.Increment(ref _unique);
                 }
                 _latencies?.Add(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
             }
@@ -86,7 +95,11 @@ internal sealed class BenchListener
         private readonly List<ulong> _bits = [];
         private long _highest;
 
-        public long Unique { get; private set; }
+        public bool Contains(long counter)
+        {
+            var word = (int)(counter >> 6);
+            return word < _bits.Count && (_bits[word] & (1UL << (int)(counter & 63))) != 0;
+        }
 
         public Arrival Add(long counter)
         {
@@ -100,7 +113,6 @@ internal sealed class BenchListener
                 return Arrival.Duplicate;
             }
             _bits[word] |= bit;
-            Unique++;
             var late = counter < _highest;
             _highest = Math.Max(_highest, counter);
             return late ? Arrival.Late : Arrival.InOrder;

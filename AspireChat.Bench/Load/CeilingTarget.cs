@@ -10,7 +10,9 @@ internal sealed class CeilingTarget(Uri server) : IFanOutTarget
     private readonly GrpcChannel _channel = BenchChannels.Create(server);
     private readonly List<IDisposable> _calls = [];
 
-    public string Name => "ceiling (bare gRPC fan-out)";
+    public const string ServerName = "ceiling (bare gRPC fan-out)";
+
+    public string Name => ServerName;
 
     public async Task<BenchListener> ListenAsync(int index, int senders, bool recordLatency, CancellationToken cancellationToken)
     {

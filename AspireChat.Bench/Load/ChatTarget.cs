@@ -8,8 +8,10 @@ namespace AspireChat.Bench.Load;
 
 // Any server of the chat contract. AspireChat mode: session tokens, every simulated user on a
 // shared pool of HTTP/2 connections. Workshop mode: only AddUser, Listen and SendMessage with
-// user, one connection per simulated user, as the workshop's client does.
-internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
+// user, one connection per simulated user, as the workshop's client does. Run: what makes this
+// run's names unique (a server keeps names a while after their users leave); replicas of one
+// room share it, so that a user on one can address a user on another by name.
+internal sealed class ChatTarget(Uri server, bool workshop, string? run = null) : IFanOutTarget, IDirectTarget
 {
     // How long a new stream's response headers are waited for. AspireChat writes them once the
     // stream is subscribed; a grpcio server sends them only with the first message, which comes
@@ -20,37 +22,39 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
     private readonly GrpcChannel _shared = BenchChannels.Create(server);
     private readonly List<GrpcChannel> _own = [];
     private readonly List<IDisposable> _calls = [];
-    // Names unique to this run: a server keeps names a while after their users leave.
-    private readonly string _run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly string _run = run ?? NewRun();
     private int _unconfirmed;
 
-    public string Name => workshop ? "AspireChat (workshop calls)" : "AspireChat";
+    public const string ServiceName = "AspireChat";
+
+    public string Name => workshop ? $"{ServiceName} (workshop calls)" : ServiceName;
 
     // Listeners whose stream had sent no response headers when sending began.
     public int UnconfirmedListeners => _unconfirmed;
 
+    public static string NewRun() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+
     public async Task<BenchListener> ListenAsync(int index, int senders, bool recordLatency, CancellationToken cancellationToken)
     {
         var (client, headers, _) = await RegisterAsync($"l{index}", cancellationToken);
-        var call = client.Listen(new ListenRequest(), headers, cancellationToken: cancellationToken);
-        lock (_calls)
-        {
-            _calls.Add(call);
-        }
-        await WaitForHeadersAsync(call, cancellationToken);
-        return new BenchListener(call.ResponseStream.ReadAllAsync(cancellationToken).Select(m => m.Msg), senders, recordLatency);
+        return await OpenListenerAsync(client, headers, senders, recordLatency, m => m.Msg, cancellationToken);
     }
 
     public async Task<Func<string, CancellationToken, Task<bool>>> SenderAsync(int index, CancellationToken cancellationToken)
     {
         var (client, headers, name) = await RegisterAsync($"s{index}", cancellationToken);
         var user = new User { Username = name };
-        return async (text, token) =>
-        {
-            var response = await client.SendMessageAsync(new Message { Msg = text, User = user }, headers, DateTime.UtcNow + s_callDeadline, token);
-            // The workshop's server answers NONE; AspireChat's SENT. Anything else is a refusal.
-            return response.Code is MessageResponse.Types.Code.Sent or MessageResponse.Types.Code.None;
-        };
+        return (text, token) => SendAsync(client, headers, user, text, token);
+    }
+
+    // A direct message is the chat's rule, `@name text`, and arrives as it was sent, to the
+    // recipient's streams only: the listener counts the text after the name.
+    public async Task<DirectUser> JoinAsync(int index, int users, CancellationToken cancellationToken)
+    {
+        var (client, headers, name) = await RegisterAsync(DirectRole(index), cancellationToken);
+        var listener = await OpenListenerAsync(client, headers, users, recordLatency: false, m => AfterRecipient(m.Msg), cancellationToken);
+        var user = new User { Username = name };
+        return new DirectUser(listener, (to, text, token) => SendAsync(client, headers, user, $"@{NameOf(DirectRole(to))} {text}", token));
     }
 
     public async ValueTask DisposeAsync()
@@ -68,6 +72,29 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
         }
         _shared.Dispose();
         await Task.CompletedTask;
+    }
+
+    private static string DirectRole(int index) => $"u{index}";
+
+    private static string AfterRecipient(string text) =>
+        text.StartsWith('@') && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? text[(space + 1)..] : text;
+
+    private static async Task<bool> SendAsync(Chat.ChatClient client, Metadata headers, User user, string text, CancellationToken cancellationToken)
+    {
+        var response = await client.SendMessageAsync(new Message { Msg = text, User = user }, headers, DateTime.UtcNow + s_callDeadline, cancellationToken);
+        // The workshop's server answers NONE; AspireChat's SENT. Anything else is a refusal.
+        return response.Code is MessageResponse.Types.Code.Sent or MessageResponse.Types.Code.None;
+    }
+
+    private async Task<BenchListener> OpenListenerAsync(Chat.ChatClient client, Metadata headers, int senders, bool recordLatency, Func<Message, string> text, CancellationToken cancellationToken)
+    {
+        var call = client.Listen(new ListenRequest(), headers, cancellationToken: cancellationToken);
+        lock (_calls)
+        {
+            _calls.Add(call);
+        }
+        await WaitForHeadersAsync(call, cancellationToken);
+        return new BenchListener(call.ResponseStream.ReadAllAsync(cancellationToken).Select(text), senders, recordLatency);
     }
 
     private async Task WaitForHeadersAsync(AsyncServerStreamingCall<Message> call, CancellationToken cancellationToken)
@@ -94,7 +121,7 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
             }
         }
         var client = new Chat.ChatClient(channel);
-        var name = $"bench-{_run}-{role}";
+        var name = NameOf(role);
         var response = await client.AddUserAsync(new User { Username = name }, deadline: DateTime.UtcNow + s_callDeadline, cancellationToken: cancellationToken);
         if (response.Code != MessageResponse.Types.Code.Added)
         {
@@ -103,4 +130,6 @@ internal sealed class ChatTarget(Uri server, bool workshop) : IFanOutTarget
         var headers = workshop ? [] : new Metadata { { ChatMetadata.SessionTokenHeader, response.SessionToken } };
         return (client, headers, name);
     }
+
+    private string NameOf(string role) => $"bench-{_run}-{role}";
 }

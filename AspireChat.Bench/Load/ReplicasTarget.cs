@@ -4,7 +4,8 @@ namespace AspireChat.Bench.Load;
 // ChatTarget of its own (AspireChat mode). Spread: listeners are dealt out evenly over the
 // replicas and senders take turns among them. Cross-replica: every sender is on the first replica
 // and every listener on the others, so that each delivery crosses from one replica to another.
-internal sealed class ReplicasTarget : IFanOutTarget
+// Direct messages: user i on replica i mod N, so that most messages cross replicas.
+internal sealed class ReplicasTarget : IFanOutTarget, IDirectTarget
 {
     private readonly ChatTarget[] _replicas;
     private readonly bool _crossReplica;
@@ -15,7 +16,8 @@ internal sealed class ReplicasTarget : IFanOutTarget
         {
             throw new ArgumentException("Cross-replica needs at least two replicas: one to send on, one to listen on.", nameof(replicas));
         }
-        _replicas = [.. replicas.Select(replica => new ChatTarget(replica, workshop: false))];
+        var run = ChatTarget.NewRun();
+        _replicas = [.. replicas.Select(replica => new ChatTarget(replica, workshop: false, run))];
         _crossReplica = crossReplica;
     }
 
@@ -26,6 +28,9 @@ internal sealed class ReplicasTarget : IFanOutTarget
 
     public Task<Func<string, CancellationToken, Task<bool>>> SenderAsync(int index, CancellationToken cancellationToken) =>
         (_crossReplica ? _replicas[0] : _replicas[index % _replicas.Length]).SenderAsync(index, cancellationToken);
+
+    public Task<DirectUser> JoinAsync(int index, int users, CancellationToken cancellationToken) =>
+        _replicas[index % _replicas.Length].JoinAsync(index, users, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

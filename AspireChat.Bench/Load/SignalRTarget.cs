@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using AspireChat.Bench.Servers;
 using Grpc.Core;
@@ -14,39 +13,48 @@ namespace AspireChat.Bench.Load;
 // sender, each joined with a name of its own. A failed send or a connection closed under a
 // listener is reported as the bench reports every failure, in gRPC's terms (Unavailable,
 // DeadlineExceeded, Unknown), so that the scenarios count it as they count the others'.
-internal sealed class SignalRTarget(Uri hub) : IFanOutTarget
+// Direct messages: each user one connection, connected as its name (so that `Clients.User`
+// reaches it), receiving and sending on it.
+internal sealed class SignalRTarget(Uri hub) : IFanOutTarget, IDirectTarget
 {
     // Every send has a deadline: a server that stops answering cannot stall the bench.
     private static readonly TimeSpan s_callDeadline = TimeSpan.FromSeconds(10);
     private readonly List<HubConnection> _connections = [];
     // Names unique to this run: the hub forgets a name only once its connection has closed.
-    private readonly string _run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly string _run = ChatTarget.NewRun();
 
-    public string Name => "SignalR (MessagePack, WebSockets)";
+    public const string ServerName = "SignalR (MessagePack, WebSockets)";
+
+    public string Name => ServerName;
 
     // Subscribed when this returns: the hub runs no invocation (Join) before it has added the
     // connection to its clients.
     public async Task<BenchListener> ListenAsync(int index, int senders, bool recordLatency, CancellationToken cancellationToken)
     {
-        var connection = Create();
-        var received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        connection.On<string, string, long>(SignalRRoom.MessageMethod, (_, text, _) => received.Writer.TryWrite(text));
-        connection.Closed += error =>
-        {
-            received.Writer.TryComplete(new RpcException(new Status(StatusCode.Unavailable, $"the connection closed: {error?.Message ?? "by the server"}")));
-            return Task.CompletedTask;
-        };
-        await JoinAsync(connection, $"l{index}", cancellationToken);
-        return new BenchListener(received.Reader.ReadAllAsync(cancellationToken), senders, recordLatency);
+        var connection = Create(hub);
+        var received = Receive(connection);
+        await JoinAsync(connection, NameOf($"l{index}"), cancellationToken);
+        return new BenchListener(received.ReadAllAsync(cancellationToken), senders, recordLatency);
     }
 
     // A sender is a client like any other: it gets every broadcast too (Clients.All), and ignores it.
     public async Task<Func<string, CancellationToken, Task<bool>>> SenderAsync(int index, CancellationToken cancellationToken)
     {
-        var connection = Create();
+        var connection = Create(hub);
         connection.On<string, string, long>(SignalRRoom.MessageMethod, (_, _, _) => { });
-        await JoinAsync(connection, $"s{index}", cancellationToken);
-        return (text, token) => SendAsync(connection, text, token);
+        await JoinAsync(connection, NameOf($"s{index}"), cancellationToken);
+        return (text, token) => SendAsync(connection, t => connection.InvokeAsync<long>(nameof(ChatHub.Send), text, t), token);
+    }
+
+    public async Task<DirectUser> JoinAsync(int index, int users, CancellationToken cancellationToken)
+    {
+        var name = NameOf($"u{index}");
+        var connection = Create(new Uri($"{hub}?{NameUserIdProvider.QueryKey}={Uri.EscapeDataString(name)}"));
+        var received = Receive(connection);
+        await JoinAsync(connection, name, cancellationToken);
+        var listener = new BenchListener(received.ReadAllAsync(cancellationToken), users, recordLatency: false);
+        return new DirectUser(listener, (to, text, token) =>
+            SendAsync(connection, t => connection.InvokeAsync<long>(nameof(ChatHub.SendToUser), NameOf($"u{to}"), text, t), token));
     }
 
     public async ValueTask DisposeAsync()
@@ -59,10 +67,10 @@ internal sealed class SignalRTarget(Uri hub) : IFanOutTarget
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
     }
 
-    private HubConnection Create()
+    private HubConnection Create(Uri url)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(hub, HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
+            .WithUrl(url, HttpTransportType.WebSockets, options => options.SkipNegotiation = true)
             .AddMessagePackProtocol()
             .Build();
         lock (_connections)
@@ -72,23 +80,38 @@ internal sealed class SignalRTarget(Uri hub) : IFanOutTarget
         return connection;
     }
 
-    private async Task JoinAsync(HubConnection connection, string role, CancellationToken cancellationToken)
+    // The texts of the messages the connection receives; a closed connection ends them.
+    private static ChannelReader<string> Receive(HubConnection connection)
+    {
+        var received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        connection.On<string, string, long>(SignalRRoom.MessageMethod, (_, text, _) => received.Writer.TryWrite(text));
+        connection.Closed += error =>
+        {
+            received.Writer.TryComplete(new RpcException(new Status(StatusCode.Unavailable, $"the connection closed: {error?.Message ?? "by the server"}")));
+            return Task.CompletedTask;
+        };
+        return received.Reader;
+    }
+
+    private string NameOf(string role) => $"bench-{_run}-{role}";
+
+    private static async Task JoinAsync(HubConnection connection, string name, CancellationToken cancellationToken)
     {
         await connection.StartAsync(cancellationToken);
-        var name = $"bench-{_run}-{role}";
         if (!await connection.InvokeAsync<bool>(nameof(ChatHub.Join), name, cancellationToken))
         {
             throw new InvalidOperationException($"The hub did not let {name} join: the name is taken.");
         }
     }
 
-    private static async Task<bool> SendAsync(HubConnection connection, string text, CancellationToken cancellationToken)
+    // invoke: the hub method, answering the message's sequence number.
+    private static async Task<bool> SendAsync(HubConnection connection, Func<CancellationToken, Task<long>> invoke, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(s_callDeadline);
         try
         {
-            return await connection.InvokeAsync<long>(nameof(ChatHub.Send), text, deadline.Token) > 0;
+            return await invoke(deadline.Token) > 0;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -13,10 +13,11 @@ internal static class DeliveryCheck
     // error for each run that was not.
     public static int ExitCode(IEnumerable<IDeliveryCounts> runs, TextWriter error)
     {
-        var faults = runs.Where(r => r.Lost > 0 || r.Duplicates > 0 || r.OutOfOrder > 0).ToList();
+        var faults = runs.Where(r => r.Lost > 0 || r.Duplicates > 0 || r.OutOfOrder > 0 || r.Misdelivered > 0).ToList();
         foreach (var run in faults)
         {
-            error.WriteLine(Invariant($"Not exact: {run.Target}, {run.Listeners:#,0} listeners: lost {run.Lost}, duplicates {run.Duplicates}, out of order {run.OutOfOrder}."));
+            var misdelivered = run.Misdelivered > 0 ? Invariant($", misdelivered {run.Misdelivered}") : "";
+            error.WriteLine(Invariant($"Not exact: {run.Target}, {run.Listeners:#,0} listeners: lost {run.Lost}, duplicates {run.Duplicates}, out of order {run.OutOfOrder}{misdelivered}."));
         }
         return faults.Count == 0 ? 0 : NotExactExitCode;
     }

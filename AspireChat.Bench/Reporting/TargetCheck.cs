@@ -1,5 +1,5 @@
 namespace AspireChat.Bench.Reporting;
 
-// One of the backplane's targets, what this run measured for it, and whether it was met
+// One target, what this run measured for it, and whether it was met
 // ("met", "missed", or "not run" when the run had no scenario of that size).
 internal sealed record TargetCheck(string Target, string Measured, string Verdict);

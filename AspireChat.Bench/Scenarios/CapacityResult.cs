@@ -1,6 +1,7 @@
 namespace AspireChat.Bench.Scenarios;
 
-// The streams a server held, what they cost it, and whether one broadcast reached them all.
+// The streams a server held, what they cost it, and whether one broadcast reached them all; when
+// measured, the server's CPU at rest with them all open (IdleCpu).
 internal sealed record CapacityResult(
     string Target,
     int Requested,
@@ -10,7 +11,8 @@ internal sealed record CapacityResult(
     double? ServerMegabytesAfter,
     double? KilobytesPerListener,
     int BroadcastReceivedBy,
-    string? StoppedBecause) : IDeliveryCounts
+    string? StoppedBecause,
+    double? IdleServerCpuMillisecondsPerSecond = null) : IDeliveryCounts
 {
     // One broadcast, to every stream that opened: it must reach each.
     int IDeliveryCounts.Listeners => Connected;

@@ -6,10 +6,10 @@ namespace AspireChat.Bench.Scenarios;
 
 // Opens Listen streams up to N (or until the server holds more memory than the ceiling): the
 // server's memory per idle listener, the time to connect them all, and a broadcast that must
-// reach every one.
+// reach every one; with idle, then the server's CPU at rest with them all open.
 internal static class CapacityScenario
 {
-    public static async Task<CapacityResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, double? memoryLimitMegabytes, CancellationToken cancellationToken)
+    public static async Task<CapacityResult> RunAsync(IFanOutTarget target, ServerProcess server, int listenerCount, double? memoryLimitMegabytes, IdleCpu? idle, CancellationToken cancellationToken)
     {
         using var streams = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var before = server.ResidentBytes();
@@ -37,11 +37,12 @@ internal static class CapacityScenario
         }
         await Listeners.DrainAsync(listeners, 1, TimeSpan.FromSeconds(5), cancellationToken);
         var reached = listeners.Count(l => l.Unique >= 1);
+        var idleCpu = idle is null ? null : await idle.MeasureAsync(server, cancellationToken);
 
         await Listeners.CloseAsync(listeners, streams, TimeSpan.FromSeconds(60), cancellationToken);
         static double? Megabytes(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
         return new CapacityResult(target.Name, listenerCount, listeners.Count, Math.Round(connectSeconds, 2), Megabytes(before), Megabytes(after),
             before is { } b && after is { } a && listeners.Count > 0 ? Math.Round((a - b) / 1024.0 / listeners.Count, 1) : null,
-            reached, stoppedBecause);
+            reached, stoppedBecause, idleCpu);
     }
 }

@@ -43,15 +43,7 @@ internal static class FanOutScenario
     private static async Task<SendCounts> SendForAsync(IReadOnlyList<Func<string, CancellationToken, Task<bool>>> senders, TimeSpan duration, int size, CancellationToken cancellationToken)
     {
         var sends = new SendCounts();
-        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        sending.CancelAfter(duration);
-        await Task.WhenAll(senders.Select((send, index) => Task.Run(async () =>
-        {
-            for (long counter = 1; !sending.IsCancellationRequested; counter++)
-            {
-                await sends.SendAsync(send, BenchText.Create(index, counter, size), cancellationToken);
-            }
-        }, cancellationToken)));
+        await ClosedLoop.RunAsync(senders.Count, duration, (index, counter) => sends.SendAsync(senders[index], BenchText.Create(index, counter, size), cancellationToken), cancellationToken);
         return sends;
     }
 }

@@ -13,4 +13,7 @@ internal interface IDeliveryCounts
     long Duplicates { get; }
 
     long OutOfOrder { get; }
+
+    // Delivered to a listener it was not for: only a scenario with recipients can tell.
+    long Misdelivered => 0;
 }

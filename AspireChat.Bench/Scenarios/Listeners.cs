@@ -39,14 +39,17 @@ internal static class Listeners
     }
 
     // Until every listener still open has the expected count, or none has made progress for a while.
-    public static async Task DrainAsync(IReadOnlyList<BenchListener> listeners, long expected, TimeSpan idle, CancellationToken cancellationToken)
+    public static Task DrainAsync(IReadOnlyList<BenchListener> listeners, long expected, TimeSpan idle, CancellationToken cancellationToken) =>
+        DrainAsync(listeners, _ => expected, idle, cancellationToken);
+
+    // The same, each listener (by its index) expecting a count of its own.
+    public static async Task DrainAsync(IReadOnlyList<BenchListener> listeners, Func<int, long> expected, TimeSpan idle, CancellationToken cancellationToken)
     {
         var last = -1L;
         var progress = Stopwatch.StartNew();
         while (true)
         {
-            var open = listeners.Where(l => !l.Completion.IsCompleted).ToList();
-            if (open.All(l => l.Unique >= expected))
+            if (listeners.Select((l, i) => l.Completion.IsCompleted || l.Unique >= expected(i)).All(done => done))
             {
                 return;
             }

@@ -6,7 +6,14 @@ namespace AspireChat.Bench.Scenarios;
 internal static class MedianRound
 {
     public static PerServer<T> Of<T>(IReadOnlyList<PerServer<T>> rounds, Func<T, double?> by) =>
-        new(Median(rounds.Select(r => r.InMemory), by), Median(rounds.Select(r => r.Ceiling), by), Median(rounds.Select(r => r.SignalR), by), Median(rounds.Select(r => r.Backplane), by));
+        PerServer<T>.Of(Of(rounds.Select(r => r.All).ToList(), by));
+
+    public static DirectServers<T> Of<T>(IReadOnlyList<DirectServers<T>> rounds, Func<T, double?> by) =>
+        DirectServers<T>.Of(Of(rounds.Select(r => r.All).ToList(), by));
+
+    // Rounds of the same servers, each round's results in the servers' order: each server's median.
+    private static T[] Of<T>(IReadOnlyList<IReadOnlyList<T>> rounds, Func<T, double?> by) =>
+        [.. Enumerable.Range(0, rounds[0].Count).Select(server => Median(rounds.Select(r => r[server]), by))];
 
     // A round with no figure (its server's CPU could not be read, no latency recorded: null or
     // NaN) sorts last, so it never passes for the best.

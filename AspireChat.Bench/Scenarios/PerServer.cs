@@ -5,4 +5,6 @@ namespace AspireChat.Bench.Scenarios;
 internal sealed record PerServer<T>(T InMemory, T Ceiling, T SignalR, T Backplane)
 {
     public IReadOnlyList<T> All => [InMemory, Ceiling, SignalR, Backplane];
+
+    public static PerServer<T> Of(IReadOnlyList<T> all) => new(all[0], all[1], all[2], all[3]);
 }

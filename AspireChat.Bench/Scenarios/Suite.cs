@@ -1,4 +1,3 @@
-using AspireChat.Bench.Load;
 using AspireChat.Bench.Reporting;
 using AspireChat.Bench.Servers;
 
@@ -12,14 +11,8 @@ internal static class Suite
     // 0 when every delivery of every run was exact; the tables and the JSON are written either way.
     public static async Task<int> RunAsync(SuiteOptions options, string output, TextWriter console, CancellationToken cancellationToken)
     {
-        SuiteServers servers;
-        try
+        if (await SuiteServers.TryStartAsync(options.Replicas, Console.Error, cancellationToken) is not { } servers)
         {
-            servers = await SuiteServers.StartAsync(options.Replicas, cancellationToken);
-        }
-        catch (InvalidOperationException ex)
-        {
-            await Console.Error.WriteLineAsync($"The suite could not start its servers: {ex.Message}");
             return 1;
         }
         SuiteReport report;
@@ -40,99 +33,36 @@ internal static class Suite
         servers.Describe(console);
         var startedAt = DateTimeOffset.UtcNow;
 
-        var capacity = await CapacityAsync(servers, options, cancellationToken);
+        var idle = await SuiteSteps.IdleAsync(servers, options, cancellationToken);
+        var capacity = await SuiteSteps.CapacityAsync(servers, options, cancellationToken);
         ResultTable.Print("Capacity: idle Listen streams", capacity, console);
-        var fanOut = FanOutFigures.Of(await FanOutAsync(servers, options, cancellationToken));
+        var fanOut = FanOutFigures.Of(await SuiteSteps.FanOutAsync(servers, options, cancellationToken));
         fanOut.Print(options, console);
-        var latency = LatencyFigures.Of(await LatencyAsync(servers, options, cancellationToken));
+        var latency = LatencyFigures.Of(await SuiteSteps.LatencyAsync(servers, options, cancellationToken));
         latency.Print(options, console);
+        var direct = DirectFigures.Of(await SuiteSteps.DirectAsync(servers, options, cancellationToken));
+        direct.Print(options, console);
         if (options.LargeCapacityListeners > 0)
         {
-            capacity.Add(await LargeCapacityAsync(servers, options, console, cancellationToken));
+            capacity.AddRange(await SuiteSteps.LargeCapacityAsync(servers, options, console, cancellationToken));
         }
+        idle.AddRange(capacity.Where(c => c.IdleServerCpuMillisecondsPerSecond is not null)
+            .Select(c => options.Idle.Result(c.Target, c.Connected, c.IdleServerCpuMillisecondsPerSecond)));
+        ResultTable.Print("Idle: each server's CPU at rest, ms of CPU per second (with no listener before anything ran; then with the capacity runs' listeners open)", idle, console);
 
-        var targets = BackplaneTargets.Check(fanOut, latency);
-        ResultTable.Print("Backplane targets (2 cores)", targets, console);
+        var backplaneTargets = BackplaneTargets.Check(fanOut, latency);
+        ResultTable.Print("Backplane targets (2 cores)", backplaneTargets, console);
+        var targets = SuiteTargets.Check(fanOut, latency, direct, new RestTargets(idle, capacity, options.CapacityListeners, options.LargeCapacityListeners));
+        ResultTable.Print("Targets (2 cores): the backplane at the cost of one process, nothing burnt at rest, kept ahead of SignalR and near the ceiling", targets, console);
         return new SuiteReport(machine, startedAt, options.Rounds, fanOut.MedianRows, fanOut.CeilingRatios, fanOut.SignalRRatios, fanOut.BackplaneRatios,
-            latency.MedianRows, latency.SignalRRatios, capacity, targets, fanOut.AllRows, latency.AllRows);
-    }
-
-    // First, while each server is fresh; the backplane's capacity is not measured here.
-    private static async Task<List<CapacityResult>> CapacityAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken) =>
-    [
-        await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
-        await WithTarget(servers.Ceiling.Connect(), t => CapacityScenario.RunAsync(t, servers.Ceiling.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
-        await WithTarget(servers.SignalR.Connect(), t => CapacityScenario.RunAsync(t, servers.SignalR.Process, options.CapacityListeners, options.CapacityMemoryLimitMegabytes, cancellationToken)),
-    ];
-
-    // Last, so that the names its users hold for the grace period disturb no other measurement.
-    private static async Task<CapacityResult> LargeCapacityAsync(SuiteServers servers, SuiteOptions options, TextWriter console, CancellationToken cancellationToken)
-    {
-        var large = await WithTarget(servers.InMemory.Connect(), t => CapacityScenario.RunAsync(t, servers.InMemory.Process, options.LargeCapacityListeners, memoryLimitMegabytes: null, cancellationToken));
-        ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the chat service", [large], console);
-        return large;
-    }
-
-    private static async Task<List<IReadOnlyList<PerServer<FanOutResult>>>> FanOutAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
-    {
-        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.Backplane);
-        // A warm-up, not reported, so that no server is measured while the JIT still recompiles its
-        // hot methods (tiered compilation: measured at about 6% of a server's CPU in the first
-        // seconds of load, docs/performance.md).
-        var warmUpListeners = Math.Min(100, options.FanOutListeners.Max());
-        await EachAsync(measured, 0, (t, process) => FanOutScenario.RunAsync(t, process, warmUpListeners, options.Senders, options.WarmUp, options.MessageSize, cancellationToken));
-        return await RoundsAsync(measured, options.FanOutListeners, options.Rounds, (listeners, t, process) =>
-            FanOutScenario.RunAsync(t, process, listeners, options.Senders, options.FanOutDuration, options.MessageSize, cancellationToken));
-    }
-
-    // The backplane's latency is cross-replica: the sender on one replica, the listeners on the others.
-    private static async Task<List<IReadOnlyList<PerServer<LatencyResult>>>> LatencyAsync(SuiteServers servers, SuiteOptions options, CancellationToken cancellationToken)
-    {
-        var measured = new PerServer<MeasuredServer>(servers.InMemory, servers.Ceiling, servers.SignalR, servers.BackplaneCrossReplica);
-        // The latency runs' own code paths (a steady sender, per-message timing) warmed up too.
-        var warmUpListeners = options.LatencyListeners.Min();
-        await EachAsync(measured, 0, (t, process) => LatencyScenario.RunAsync(t, process, warmUpListeners, SuiteOptions.LatencyRate(warmUpListeners), options.WarmUp, options.MessageSize, cancellationToken));
-        return await RoundsAsync(measured, options.LatencyListeners, options.Rounds, (listeners, t, process) =>
-            LatencyScenario.RunAsync(t, process, listeners, SuiteOptions.LatencyRate(listeners), options.LatencyDuration, options.MessageSize, cancellationToken));
-    }
-
-    // Every round at every size, in the order of the sizes; each round is the scenario against
-    // every server.
-    private static async Task<List<IReadOnlyList<PerServer<T>>>> RoundsAsync<T>(PerServer<MeasuredServer> servers, IEnumerable<int> sizes, int roundsPerSize, Func<int, IFanOutTarget, ServerProcess, Task<T>> scenario)
-    {
-        var results = new List<IReadOnlyList<PerServer<T>>>();
-        var round = 0;
-        foreach (var listeners in sizes)
+            latency.MedianRows, latency.SignalRRatios, capacity, backplaneTargets, fanOut.AllRows, latency.AllRows)
         {
-            var rounds = new List<PerServer<T>>();
-            for (var i = 0; i < roundsPerSize; i++)
-            {
-                rounds.Add(await EachAsync(servers, round++, (t, process) => scenario(listeners, t, process)));
-            }
-            results.Add(rounds);
-        }
-        return results;
-    }
-
-    // The same scenario against each server in turn, a different one going first each round, so
-    // that none always runs on a warmer or a busier machine.
-    private static async Task<PerServer<T>> EachAsync<T>(PerServer<MeasuredServer> servers, int round, Func<IFanOutTarget, ServerProcess, Task<T>> scenario)
-    {
-        var order = servers.All;
-        var results = new T[order.Count];
-        for (var i = 0; i < order.Count; i++)
-        {
-            var next = (round + i) % order.Count;
-            results[next] = await WithTarget(order[next].Connect(), t => scenario(t, order[next].Process));
-        }
-        return new(results[0], results[1], results[2], results[3]);
-    }
-
-    private static async Task<T> WithTarget<T>(IFanOutTarget target, Func<IFanOutTarget, Task<T>> run)
-    {
-        await using (target)
-        {
-            return await run(target);
-        }
+            DirectMessages = direct.MedianRows,
+            DirectSignalRRatios = direct.SignalRRatios,
+            DirectBackplaneRatios = direct.BackplaneRatios,
+            DirectMessageRounds = direct.AllRows,
+            Idle = idle,
+            Targets = targets,
+        };
     }
 }

@@ -2,10 +2,13 @@ namespace AspireChat.Bench.Scenarios;
 
 // What the suite runs: the full set, or a smoke of a few seconds that keeps the bench honest in CI.
 // Replicas: the chat replicas of the backplane, sharing one redis-server. WarmUp: how long each
-// server is driven, unmeasured, before the fan-out and before the latency runs. LargeCapacity:
-// idle listeners the chat service alone is asked to hold at the end (0: not run). Rounds: how many
-// times each fan-out and latency scenario is run against each server; the tables show each
-// server's median round (this machine's runs differ by 20% and more).
+// server is driven, unmeasured, before the fan-out, the latency and the direct-message runs.
+// LargeCapacity: idle listeners the ceiling and then the chat service are asked to hold at the
+// end (0: not run). Rounds: how many times each fan-out, latency and direct-message scenario is
+// run against each server; the tables show each server's median round (this machine's runs
+// differ by 20% and more). DirectUsers: the sizes of the direct-message scenario (each user
+// listens and sends). Idle: how each single server's CPU at rest is measured, with no listener
+// and with the capacity runs' listeners open.
 internal sealed record SuiteOptions(
     int[] FanOutListeners,
     int Senders,
@@ -18,11 +21,27 @@ internal sealed record SuiteOptions(
     int Replicas,
     TimeSpan WarmUp,
     int LargeCapacityListeners,
-    int Rounds)
+    int Rounds,
+    int[] DirectUsers,
+    TimeSpan DirectDuration,
+    IdleCpu Idle)
 {
-    public static SuiteOptions Full { get; } = new([1, 8, 100, 1_000, 10_000], 4, TimeSpan.FromSeconds(5), [1, 100, 1_000, 10_000], TimeSpan.FromSeconds(10), 10_000, 4_096, 128, 3, TimeSpan.FromSeconds(5), 100_000, 3);
+    public static SuiteOptions Full { get; } = new(
+        FanOutListeners: [1, 8, 100, 1_000, 10_000], Senders: 4, FanOutDuration: TimeSpan.FromSeconds(5),
+        LatencyListeners: [1, 100, 1_000, 10_000], LatencyDuration: TimeSpan.FromSeconds(10),
+        CapacityListeners: 10_000, CapacityMemoryLimitMegabytes: 4_096, MessageSize: 128, Replicas: 3, WarmUp: TimeSpan.FromSeconds(5),
+        LargeCapacityListeners: 100_000, Rounds: 3,
+        DirectUsers: [2, 8, 100, 1_000], DirectDuration: TimeSpan.FromSeconds(5),
+        Idle: new IdleCpu(Settle: TimeSpan.FromSeconds(5), Window: TimeSpan.FromSeconds(20)));
 
-    public static SuiteOptions Smoke { get; } = new([1, 8], 2, TimeSpan.FromSeconds(1), [8], TimeSpan.FromSeconds(1), 50, 4_096, 128, 3, TimeSpan.FromSeconds(1), 0, 1);
+    // Every step, the large capacity runs included, at sizes that take seconds.
+    public static SuiteOptions Smoke { get; } = new(
+        FanOutListeners: [1, 8], Senders: 2, FanOutDuration: TimeSpan.FromSeconds(1),
+        LatencyListeners: [8], LatencyDuration: TimeSpan.FromSeconds(1),
+        CapacityListeners: 50, CapacityMemoryLimitMegabytes: 4_096, MessageSize: 128, Replicas: 3, WarmUp: TimeSpan.FromSeconds(1),
+        LargeCapacityListeners: 100, Rounds: 1,
+        DirectUsers: [2, 8], DirectDuration: TimeSpan.FromSeconds(1),
+        Idle: new IdleCpu(Settle: TimeSpan.FromSeconds(0.2), Window: TimeSpan.FromSeconds(1)));
 
     // A steady rate that keeps deliveries near 20,000 a second, at most 100 messages a second.
     public static double LatencyRate(int listeners) => Math.Min(100, 20_000.0 / listeners);

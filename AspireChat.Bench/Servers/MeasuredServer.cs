@@ -1,7 +1,6 @@
-using AspireChat.Bench.Load;
-
 namespace AspireChat.Bench.Servers;
 
-// A server as the suite measures it: a new connection to it for each scenario, and the processes
-// whose CPU time and memory are its cost.
-internal sealed record MeasuredServer(Func<IFanOutTarget> Connect, ServerProcess Process);
+// A server as the suite measures it: a new connection to it for each scenario (an IFanOutTarget,
+// or an IDirectTarget for direct messages), and the processes whose CPU time and memory are its cost.
+internal sealed record MeasuredServer<TTarget>(Func<TTarget> Connect, ServerProcess Process)
+    where TTarget : IAsyncDisposable;

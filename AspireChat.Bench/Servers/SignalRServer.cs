@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ internal static class SignalRServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1));
         builder.Services.AddSignalR().AddMessagePackProtocol();
         builder.Services.AddSingleton<SignalRRoom>();
+        builder.Services.AddSingleton<IUserIdProvider, NameUserIdProvider>();
         var app = builder.Build();
         app.MapHub<ChatHub>(HubPath, options => options.Transports = HttpTransportType.WebSockets);
         await app.StartAsync(cancellationToken);

@@ -50,18 +50,28 @@ internal sealed class SuiteServers : IAsyncDisposable
         _replicas = replicas;
     }
 
-    public MeasuredServer InMemory => new(() => new ChatTarget(_chat.GrpcUrl, workshop: false), _chat.Process);
+    public MeasuredServer<IFanOutTarget> InMemory => new(NewInMemoryTarget, _chat.Process);
 
-    public MeasuredServer Ceiling => new(() => new CeilingTarget(_ceiling.GrpcUrl), _ceiling.Process);
+    public MeasuredServer<IFanOutTarget> Ceiling => new(() => new CeilingTarget(_ceiling.GrpcUrl), _ceiling.Process);
 
-    public MeasuredServer SignalR => new(() => new SignalRTarget(_signalR.HubUrl), _signalR.Process);
+    public MeasuredServer<IFanOutTarget> SignalR => new(NewSignalRTarget, _signalR.Process);
 
     // Listeners spread over the replicas, senders taking turns; its cost is every replica's CPU
     // and redis-server's.
-    public MeasuredServer Backplane => new(() => new ReplicasTarget(ReplicaUrls, crossReplica: false), BackplaneProcess);
+    public MeasuredServer<IFanOutTarget> Backplane => new(NewBackplaneTarget, BackplaneProcess);
 
     // The sender on one replica, the listeners on the others.
-    public MeasuredServer BackplaneCrossReplica => new(() => new ReplicasTarget(ReplicaUrls, crossReplica: true), BackplaneProcess);
+    public MeasuredServer<IFanOutTarget> BackplaneCrossReplica => new(() => new ReplicasTarget(ReplicaUrls, crossReplica: true), BackplaneProcess);
+
+    // The servers with users to address; the backplane's users spread over the replicas.
+    public DirectServers<MeasuredServer<IDirectTarget>> Direct =>
+        new(new(NewInMemoryTarget, _chat.Process), new(NewSignalRTarget, _signalR.Process), new(NewBackplaneTarget, BackplaneProcess));
+
+    private ChatTarget NewInMemoryTarget() => new(_chat.GrpcUrl, workshop: false);
+
+    private SignalRTarget NewSignalRTarget() => new(_signalR.HubUrl);
+
+    private ReplicasTarget NewBackplaneTarget() => new(ReplicaUrls, crossReplica: false);
 
     private Uri[] ReplicaUrls => [.. _replicas.Select(r => r.GrpcUrl)];
 
@@ -98,6 +108,20 @@ internal sealed class SuiteServers : IAsyncDisposable
         {
             await DisposeAllAsync(started);
             throw;
+        }
+    }
+
+    // Null, once it has said why on error, when a server could not start (redis-server missing).
+    public static async Task<SuiteServers?> TryStartAsync(int replicaCount, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartAsync(replicaCount, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync($"The bench could not start its servers: {ex.Message}");
+            return null;
         }
     }
 

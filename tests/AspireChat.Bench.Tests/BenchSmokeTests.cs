@@ -22,39 +22,44 @@ public sealed class BenchSmokeTests
         var output = Path.Combine(Path.GetTempPath(), $"aspirechat-bench-{Guid.NewGuid():N}.json");
         await using var bench = ProjectProcess.Start("AspireChat.Bench", ["suite", "--smoke", "--output", output]);
 
-        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan * 2);
+        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan * 3);
 
         Assert.True(exitCode == 0, $"suite --smoke exited with {exitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, bench.Lines)}");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         File.Delete(output);
-        var fanOut = report.RootElement.GetProperty("fanOut").EnumerateArray().ToList();
-        Assert.Equal(8, fanOut.Count);
-        Assert.Equal(2, fanOut.Count(r => r.GetProperty("target").GetString()!.Contains("replicas + Redis")));
-        Assert.Equal(2, fanOut.Count(r => r.GetProperty("target").GetString()!.StartsWith("SignalR")));
-        Assert.All(fanOut, r =>
-        {
-            Assert.True(r.GetProperty("accepted").GetInt64() > 0);
-            Assert.Equal(0, r.GetProperty("lost").GetInt64());
-            Assert.Equal(0, r.GetProperty("outOfOrder").GetInt64());
-            Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
-        });
-        var capacity = report.RootElement.GetProperty("capacity").EnumerateArray().ToList();
-        Assert.Contains(capacity, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
-        Assert.All(capacity, r => Assert.Equal(r.GetProperty("connected").GetInt32(), r.GetProperty("broadcastReceivedBy").GetInt32()));
-        var latency = report.RootElement.GetProperty("latency").EnumerateArray().ToList();
-        Assert.Contains(latency, r => r.GetProperty("target").GetString()!.Contains("cross-replica"));
-        Assert.Contains(latency, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
-        Assert.All(latency, r =>
-        {
-            Assert.Equal(0, r.GetProperty("lost").GetInt64());
-            Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
-        });
-        Assert.Equal(2, report.RootElement.GetProperty("backplaneRatios").GetArrayLength());
-        Assert.Equal(2, report.RootElement.GetProperty("signalRRatios").GetArrayLength());
-        Assert.Equal(1, report.RootElement.GetProperty("signalRLatencyRatios").GetArrayLength());
-        Assert.Contains("AspireChat / ceiling", string.Join('\n', bench.Lines));
-        Assert.Contains("AspireChat / SignalR", string.Join('\n', bench.Lines));
-        Assert.Contains("Backplane (3 replicas + Redis) / in-memory", string.Join('\n', bench.Lines));
+        AssertFanOutLatencyAndCapacityExact(report.RootElement);
+        AssertDirectMessagesExact(report.RootElement);
+        AssertAtRestAndTargets(report.RootElement);
+        var printed = string.Join('\n', bench.Lines);
+        Assert.Contains("AspireChat / ceiling", printed);
+        Assert.Contains("AspireChat / SignalR", printed);
+        Assert.Contains("Backplane (3 replicas + Redis) / in-memory", printed);
+        Assert.Contains("Direct messages, backplane (3 replicas + Redis) / in-memory", printed);
+        Assert.Contains("Idle: each server's CPU at rest", printed);
+        Assert.Contains("Targets (2 cores)", printed);
+    }
+
+    // A direct message goes to its recipient's streams only, not back to the sender's: the
+    // bench counts any copy a user was not sent as misdelivered, and exits non-zero on one. The
+    // service's own limits stay on: a refused message must not arrive either.
+    [Fact]
+    public async Task DirectMessages_AgainstTheChatService_ReachTheirRecipientOnly_OnceAndInOrder()
+    {
+        await using var server = new ChatServiceProcess();
+        await server.StartAsync();
+
+        await using var bench = ProjectProcess.Start("AspireChat.Bench", ["dm", "--server", server.GrpcAddress.ToString(), "--users", "4", "--duration", "1"]);
+
+        var exitCode = await bench.WaitForExitAsync(TimeoutExtensions.StartupTimeoutSpan);
+        var output = string.Join(Environment.NewLine, bench.Lines);
+        Assert.True(exitCode == 0, $"dm exited with {exitCode}:{Environment.NewLine}{output}");
+        var accepted = PrintedFigure(bench.Lines, "Accepted");
+        Assert.True(accepted > 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Delivered") == accepted, output);
+        Assert.True(PrintedFigure(bench.Lines, "Lost") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Misdelivered") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "Duplicates") == 0, output);
+        Assert.True(PrintedFigure(bench.Lines, "OutOfOrder") == 0, output);
     }
 
     [Fact]
@@ -108,6 +113,70 @@ public sealed class BenchSmokeTests
 
         Assert.NotEqual(0, await bench.WaitForExitAsync());
         Assert.Contains(bench.Lines, line => line.Contains("--server needs an http:// address"));
+    }
+
+    // The fan-out at 1 and 8 listeners and the latency at 8 on every server, and the capacity
+    // runs: nothing lost, doubled or reordered; the ratios at each size.
+    private static void AssertFanOutLatencyAndCapacityExact(JsonElement report)
+    {
+        AssertExactRows(report, "fanOut", servers: 4, sizes: 2, "lost", "outOfOrder", "duplicates");
+        var capacity = report.GetProperty("capacity").EnumerateArray().ToList();
+        Assert.Contains(capacity, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
+        Assert.All(capacity, r => Assert.Equal(r.GetProperty("connected").GetInt32(), r.GetProperty("broadcastReceivedBy").GetInt32()));
+        var latency = report.GetProperty("latency").EnumerateArray().ToList();
+        Assert.Contains(latency, r => r.GetProperty("target").GetString()!.Contains("cross-replica"));
+        Assert.Contains(latency, r => r.GetProperty("target").GetString()!.StartsWith("SignalR"));
+        Assert.All(latency, r =>
+        {
+            Assert.Equal(0, r.GetProperty("lost").GetInt64());
+            Assert.Equal(0, r.GetProperty("duplicates").GetInt64());
+        });
+        Assert.Equal(2, report.GetProperty("backplaneRatios").GetArrayLength());
+        Assert.Equal(2, report.GetProperty("signalRRatios").GetArrayLength());
+        Assert.Equal(1, report.GetProperty("signalRLatencyRatios").GetArrayLength());
+    }
+
+    // The smoke's sizes (2 and 8 users) on the in-memory service, SignalR and the backplane:
+    // every accepted message at its recipient, once, in order, and nowhere else.
+    private static void AssertDirectMessagesExact(JsonElement report)
+    {
+        AssertExactRows(report, "directMessages", servers: 3, sizes: 2, "lost", "outOfOrder", "duplicates", "misdelivered");
+        Assert.All(report.GetProperty("directMessages").EnumerateArray(), r => Assert.Equal(r.GetProperty("accepted").GetInt64(), r.GetProperty("delivered").GetInt64()));
+        Assert.Equal(2, report.GetProperty("directBackplaneRatios").GetArrayLength());
+        Assert.Equal(2, report.GetProperty("directSignalRRatios").GetArrayLength());
+    }
+
+    // A median row per server and size (SignalR's and the backplane's among them), each with
+    // messages accepted and none of these faults.
+    private static void AssertExactRows(JsonElement report, string scenario, int servers, int sizes, params string[] faults)
+    {
+        var rows = report.GetProperty(scenario).EnumerateArray().ToList();
+        Assert.Equal(servers * sizes, rows.Count);
+        Assert.Equal(sizes, rows.Count(r => r.GetProperty("target").GetString()!.Contains("replicas + Redis")));
+        Assert.Equal(sizes, rows.Count(r => r.GetProperty("target").GetString()!.StartsWith("SignalR")));
+        Assert.All(rows, r =>
+        {
+            Assert.True(r.GetProperty("accepted").GetInt64() > 0);
+            Assert.All(faults, fault => Assert.Equal(0, r.GetProperty(fault).GetInt64()));
+        });
+    }
+
+    // CPU at rest: every server with no listener, and the single servers with the capacity runs'
+    // listeners open (the ceiling and the chat service at the large size too); the targets each
+    // with a verdict.
+    private static void AssertAtRestAndTargets(JsonElement report)
+    {
+        var idle = report.GetProperty("idle").EnumerateArray().ToList();
+        Assert.Equal(4, idle.Count(r => r.GetProperty("listeners").GetInt32() == 0));
+        Assert.Equal(5, idle.Count(r => r.GetProperty("listeners").GetInt32() > 0));
+        Assert.All(idle, r => Assert.True(r.GetProperty("serverCpuMillisecondsPerSecond").GetDouble() >= 0));
+        var capacity = report.GetProperty("capacity").EnumerateArray().ToList();
+        Assert.Equal(2, capacity.Count(r => r.GetProperty("requested").GetInt32() == 100));
+        var targets = report.GetProperty("targets").EnumerateArray().ToList();
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("backplane server CPU per message"));
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("idle CPU of the chat service"));
+        Assert.Contains(targets, t => t.GetProperty("target").GetString()!.StartsWith("memory per idle listener"));
+        Assert.All(targets, t => Assert.Contains(t.GetProperty("verdict").GetString(), new[] { "met", "missed", "not run" }));
     }
 
     // Exit code 0, and the result row says so too: every accepted message reached every
