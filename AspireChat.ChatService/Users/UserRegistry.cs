@@ -116,7 +116,12 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
+            var opened = IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
+            if (opened == StreamOpenResult.Opened && user.Streams == 1)
+            {
+                _index.StreamsChanged(user);
+            }
+            return opened;
         }
     }
 
@@ -127,6 +132,10 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         {
             _streams.Close(user, address);
             TouchLocked(user);
+            if (user.Streams == 0)
+            {
+                _index.StreamsChanged(user);
+            }
             return user.Streams;
         }
     }
@@ -186,7 +195,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            var expired = _index.All.Where(IsExpired).ToArray();
+            var expired = _index.WithoutStream.Where(IsExpired).ToArray();
             foreach (var user in expired)
             {
                 Remove(user);
