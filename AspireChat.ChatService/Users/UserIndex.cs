@@ -62,7 +62,7 @@ internal sealed class UserIndex
         }
     }
 
-    // After a user's streams went from none to some, or back.
+    // After a user's streams were counted again: with none, it may expire.
     public void StreamsChanged(ChatUser user)
     {
         if (user.Streams == 0 && !user.Removed)

@@ -117,10 +117,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         lock (_lock)
         {
             var opened = IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
-            if (opened == StreamOpenResult.Opened && user.Streams == 1)
-            {
-                _index.StreamsChanged(user);
-            }
+            _index.StreamsChanged(user);
             return opened;
         }
     }
@@ -132,10 +129,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         {
             _streams.Close(user, address);
             TouchLocked(user);
-            if (user.Streams == 0)
-            {
-                _index.StreamsChanged(user);
-            }
+            _index.StreamsChanged(user);
             return user.Streams;
         }
     }
