@@ -1,27 +1,15 @@
-using System.Threading.RateLimiting;
+using AspireChat.ChatService.Limits;
 
 namespace AspireChat.ChatService.Diagnostics;
 
 // One log line per key (an address) per minute, however often it is refused meanwhile: a client
-// repeating what is refused cannot flood the log. Idle keys are dropped by the limiter itself.
-internal sealed class OncePerMinute : IDisposable
+// repeating what is refused cannot flood the log. Nothing runs between calls; a key is forgotten
+// once its minute is over (KeyedTokenBuckets).
+internal sealed class OncePerMinute(TimeProvider? timeProvider = null)
 {
-    private readonly PartitionedRateLimiter<string> _lines = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        }));
+    private readonly KeyedTokenBuckets _lines = new(
+        BucketRate.Of(burst: 1, perPeriod: 1, TimeSpan.FromMinutes(1), timeProvider ?? TimeProvider.System), timeProvider ?? TimeProvider.System);
 
     // Whether a line about this key may be written now.
-    public bool TryTake(string key)
-    {
-        using var lease = _lines.AttemptAcquire(key);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _lines.Dispose();
+    public bool TryTake(string key) => _lines.TryTake(key);
 }

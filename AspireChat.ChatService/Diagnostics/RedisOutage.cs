@@ -9,7 +9,7 @@ namespace AspireChat.ChatService.Diagnostics;
 // many paths notice it and however often they try: a warning when it starts, a line a minute while
 // it lasts, one when it is over; the reason in a few words, never a stack trace. Redis out of
 // memory answers reads, so it is no outage: a line a minute says it while writes are refused.
-public sealed class RedisOutage(TimeProvider time, ILogger<RedisOutage> logger) : IDisposable
+public sealed class RedisOutage(TimeProvider time, ILogger<RedisOutage> logger)
 {
     private const string OutOfMemoryKey = "out-of-memory";
     private static readonly TimeSpan s_reminder = TimeSpan.FromMinutes(1);
@@ -79,8 +79,6 @@ public sealed class RedisOutage(TimeProvider time, ILogger<RedisOutage> logger) 
             }
         }
     }
-
-    public void Dispose() => _outOfMemory.Dispose();
 
     private static string Clock(DateTimeOffset instant) => instant.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

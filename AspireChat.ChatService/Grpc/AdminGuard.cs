@@ -13,7 +13,7 @@ namespace AspireChat.ChatService.Grpc;
 // carry the admin key (UNAUTHENTICATED without it), compared in constant time. Every refusal is
 // logged, once a minute per address, with why; never with the key. Then what every call passes
 // (CallGuard): a malformed request is INVALID_ARGUMENT, Redis away is UNAVAILABLE.
-internal sealed class AdminGuard : IDisposable
+internal sealed class AdminGuard
 {
     private readonly SharedKey? _key;
     private readonly int _ipv6PrefixLength;
@@ -45,8 +45,6 @@ internal sealed class AdminGuard : IDisposable
             throw CallGuard.Unavailable(ex);
         }
     }
-
-    public void Dispose() => _refusalLines.Dispose();
 
     private void Admit(HttpContext http)
     {

@@ -20,7 +20,7 @@ namespace AspireChat.ChatService.Grpc;
 // connection's address, and one that carries either header without the key is refused: nobody
 // else may choose the address they are counted as. Headers are read from the request itself, as
 // the session token is (ServerCallContext.RequestHeaders would copy them all).
-internal sealed class TrustedFrontEnd : IDisposable
+internal sealed class TrustedFrontEnd
 {
     // The longest text form of an IP address (IPv6 with an IPv4 tail).
     private const int MaxAddressLength = 45;
@@ -68,8 +68,6 @@ internal sealed class TrustedFrontEnd : IDisposable
         // per-connection limits: everyone the front end serves would share one budget otherwise.
         return new CallOrigin($"{connection.Id}/{person}", person, Forwarded: true);
     }
-
-    public void Dispose() => _refusalLines.Dispose();
 
     // One address, as text: an IPv4 address in its usual dotted form only (IPAddress.TryParse
     // also takes "1", "0x7f.1" or "010.0.0.1"), an IPv6 address without brackets, port or scope.

@@ -1,9 +1,14 @@
+using AspireChat.ChatService.Limits;
+
 namespace AspireChat.ChatService.Model;
 
 // A registered user. Identity is the Id: a later registration of the same name is another user,
 // so history written for one never reaches the other.
 public sealed class ChatUser
 {
+    // Its per-user message limit, kept here so that nothing walks the users to refill it.
+    private TokenBucket _messages;
+
     internal ChatUser(long id, string name, string sessionToken, string connectionKey, DateTimeOffset onlineSince, long idleSince, string? address = null)
     {
         Address = address;
@@ -37,6 +42,9 @@ public sealed class ChatUser
     internal long IdleSince { get; set; }
 
     internal bool Removed { get; set; }
+
+    // Whether the user may send one more message now (ChatRoom's per-user limit).
+    internal bool TryTakeMessage(BucketRate rate, long now) => _messages.TryTake(rate, now);
 
     public override string ToString() => Name;
 }

@@ -7,7 +7,7 @@ namespace AspireChat.ChatService.Network;
 // Kestrel connection middleware of the gRPC endpoint: an address (PeerAddress) with its limit
 // of connections open has further ones closed at once, before a byte of HTTP/2 is read, so
 // they hold neither buffers nor streams. Other addresses are served as usual.
-internal sealed class ConnectionsPerAddress : IDisposable
+internal sealed class ConnectionsPerAddress
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
@@ -42,8 +42,6 @@ internal sealed class ConnectionsPerAddress : IDisposable
             Close(address);
         }
     };
-
-    public void Dispose() => _refusalLines.Dispose();
 
     private bool TryOpen(string address)
     {

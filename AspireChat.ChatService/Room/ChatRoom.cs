@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using AspireChat.ChatService.Configuration;
 using AspireChat.ChatService.Diagnostics;
+using AspireChat.ChatService.Limits;
 using AspireChat.ChatService.Model;
 using AspireChat.ChatService.Users;
 using AspireChat.Conventions;
@@ -13,13 +13,14 @@ namespace AspireChat.ChatService.Room;
 // listen and from where in the history. Written once, over the store (IRoomStore) that holds the
 // names and numbers the messages: this process alone, or replicas sharing Redis. Every message of
 // the room reaches this process's listeners through RoomFanOut, whichever the store.
-public sealed class ChatRoom : IDisposable
+public sealed class ChatRoom
 {
     private readonly IRoomStore _store;
     private readonly RoomFanOut _fanOut;
     private readonly PresenceNotices _presence;
     private readonly SendOutcomes _outcomes;
-    private readonly PartitionedRateLimiter<ChatUser> _rateLimiter;
+    // Each user's bucket is its own (ChatUser.TryTakeMessage): nothing walks the users to refill them.
+    private readonly BucketRate _perUser;
     private readonly FloodLimits _floodLimits;
     private readonly MessageText _text;
     private readonly UserRegistry _users;
@@ -38,16 +39,10 @@ public sealed class ChatRoom : IDisposable
         _telemetry = telemetry;
         _logger = logger;
         _text = new MessageText(_options);
-        _floodLimits = new FloodLimits(_options);
+        _floodLimits = new FloodLimits(_options, timeProvider);
         _presence = new PresenceNotices(store, _floodLimits, telemetry, logger);
         _outcomes = new SendOutcomes(telemetry, logger);
-        _rateLimiter = PartitionedRateLimiter.Create<ChatUser, long>(user => RateLimitPartition.GetTokenBucketLimiter(user.Id, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _options.MessageBurst,
-            TokensPerPeriod = _options.MessagesPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-        }));
+        _perUser = BucketRate.Of(_options.MessageBurst, _options.MessagesPerSecond, TimeSpan.FromSeconds(1), timeProvider);
     }
 
     public UserRegistry Users => _users;
@@ -161,8 +156,12 @@ public sealed class ChatRoom : IDisposable
     public void RecordDelivery(ChatMessage message) =>
         _telemetry.DeliveryLatency.Record((_timeProvider.GetUtcNow() - message.Timestamp).TotalMilliseconds);
 
-    // Run by IdleUserSweeper: expired names go, with their LEFT notices.
-    public Task SweepAsync() => _store.SweepAsync(_presence);
+    // Run by IdleUserSweeper: expired names go, with their LEFT notices, and refilled limits.
+    public Task SweepAsync()
+    {
+        _floodLimits.Sweep();
+        return _store.SweepAsync(_presence);
+    }
 
     // Ends every subscription so Listen calls finish before the server stops.
     public void Stop() => _fanOut.Stop();
@@ -179,12 +178,6 @@ public sealed class ChatRoom : IDisposable
         ChatLog.ListenStopped(_logger, LogText.Escape(subscription.User.Name));
     }
 
-    public void Dispose()
-    {
-        _rateLimiter.Dispose();
-        _floodLimits.Dispose();
-    }
-
     // Null when the message may go to the store; otherwise why not.
     private (SendOutcome Outcome, string Reason)? Check(ChatUser sender, string text, string? recipientName, string body, CallOrigin origin)
     {
@@ -199,8 +192,7 @@ public sealed class ChatRoom : IDisposable
                 ? (SendOutcome.InvalidMessage, $"A direct message to {recipientName} needs some text after the name.")
                 : (SendOutcome.UnknownRecipient, NotOnline(recipientName));
         }
-        using var lease = _rateLimiter.AttemptAcquire(sender);
-        if (!lease.IsAcquired)
+        if (!sender.TryTakeMessage(_perUser, _timeProvider.GetTimestamp()))
         {
             return (SendOutcome.RateLimited, $"Slow down: at most {_options.MessagesPerSecond} messages a second, in bursts of up to {_options.MessageBurst}.");
         }

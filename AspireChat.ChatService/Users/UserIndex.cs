@@ -14,8 +14,13 @@ internal sealed class UserIndex
     private readonly Dictionary<string, ChatUser> _byConnection = new(StringComparer.Ordinal);
     // Per address (PeerAddress.Key): the users registered from it.
     private readonly Dictionary<string, HashSet<ChatUser>> _byAddress = new(StringComparer.Ordinal);
+    // The users with no Listen stream open, the only ones that can expire: a sweep looks at them
+    // alone, not at every listener.
+    private readonly HashSet<ChatUser> _withoutStream = [];
 
     public IEnumerable<ChatUser> All => _byName.Values;
+
+    public IEnumerable<ChatUser> WithoutStream => _withoutStream;
 
     public ChatUser? ByName(string key) => _byName.GetValueOrDefault(key);
 
@@ -42,6 +47,7 @@ internal sealed class UserIndex
         _byName.Add(Usernames.Key(user.Name), user);
         _bySkeleton.Add(Usernames.Skeleton(user.Name), user);
         _byToken[user.SessionToken] = user;
+        StreamsChanged(user);
         if (user.Address is { } address)
         {
             if (!_byAddress.TryGetValue(address, out var users))
@@ -56,6 +62,19 @@ internal sealed class UserIndex
         }
     }
 
+    // After a user's streams were counted again: with none, it may expire.
+    public void StreamsChanged(ChatUser user)
+    {
+        if (user.Streams == 0 && !user.Removed)
+        {
+            _withoutStream.Add(user);
+        }
+        else
+        {
+            _withoutStream.Remove(user);
+        }
+    }
+
     // A connection speaks for its latest registration.
     public void BindConnection(string connectionKey, ChatUser user) => _byConnection[connectionKey] = user;
 
@@ -64,6 +83,7 @@ internal sealed class UserIndex
         _byName.Remove(Usernames.Key(user.Name));
         _bySkeleton.Remove(Usernames.Skeleton(user.Name));
         _byToken.Remove(user.SessionToken);
+        _withoutStream.Remove(user);
         if (user.Address is { } address && _byAddress.TryGetValue(address, out var users) && users.Remove(user) && users.Count == 0)
         {
             _byAddress.Remove(address);

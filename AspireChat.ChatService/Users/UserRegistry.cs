@@ -116,7 +116,9 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            return IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
+            var opened = IsExpired(user) ? StreamOpenResult.Expired : _streams.TryOpen(user, address);
+            _index.StreamsChanged(user);
+            return opened;
         }
     }
 
@@ -127,6 +129,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
         {
             _streams.Close(user, address);
             TouchLocked(user);
+            _index.StreamsChanged(user);
             return user.Streams;
         }
     }
@@ -186,7 +189,7 @@ public sealed class UserRegistry(IOptions<ChatOptions> options, TimeProvider tim
     {
         lock (_lock)
         {
-            var expired = _index.All.Where(IsExpired).ToArray();
+            var expired = _index.WithoutStream.Where(IsExpired).ToArray();
             foreach (var user in expired)
             {
                 Remove(user);

@@ -16,7 +16,7 @@ public sealed class RedisOutageTests
     [Fact]
     public void ManyFailures_InAMinute_AreOneWarning()
     {
-        using var outage = new RedisOutage(_time, _logger);
+        var outage = new RedisOutage(_time, _logger);
 
         for (var i = 0; i < 50; i++)
         {
@@ -33,7 +33,7 @@ public sealed class RedisOutageTests
     [Fact]
     public void FailuresForThreeMinutes_AreAWarning_AndALineEachMinute()
     {
-        using var outage = new RedisOutage(_time, _logger);
+        var outage = new RedisOutage(_time, _logger);
 
         for (var second = 0; second <= 180; second++)
         {
@@ -49,7 +49,7 @@ public sealed class RedisOutageTests
     [Fact]
     public void AnAnswer_AfterAFailure_IsOneLine_AndClearsTheStatus()
     {
-        using var outage = new RedisOutage(_time, _logger);
+        var outage = new RedisOutage(_time, _logger);
         outage.Failed(Refused());
         Assert.Equal("Redis is away since 14:02:11 UTC: SocketFailure: Connection refused", outage.Status);
 
@@ -65,7 +65,7 @@ public sealed class RedisOutageTests
     [Fact]
     public void AnswersWithoutAnOutage_SayNothing()
     {
-        using var outage = new RedisOutage(_time, _logger);
+        var outage = new RedisOutage(_time, _logger);
 
         outage.Answered();
 

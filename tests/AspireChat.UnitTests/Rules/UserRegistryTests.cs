@@ -84,6 +84,23 @@ public sealed class UserRegistryTests
     }
 
     [Fact]
+    public void RemoveExpired_AUserWhoseLastStreamClosed_ExpiresAfterTheGracePeriod()
+    {
+        var alice = _registry.Register("alice", null, "connection-1").User!;
+        _registry.TryOpenStream(alice);
+        _time.Advance(s_grace * 2);
+        Assert.Empty(_registry.RemoveExpired());
+
+        _registry.CloseStream(alice);
+        _time.Advance(s_grace / 2);
+        Assert.Empty(_registry.RemoveExpired());
+        _time.Advance(s_grace);
+
+        Assert.Equal([alice], _registry.RemoveExpired());
+        Assert.Empty(_registry.Online());
+    }
+
+    [Fact]
     public void TryOpenStream_BeyondTheLimit_IsRefused()
     {
         var alice = _registry.Register("alice", null, "connection-1").User!;
