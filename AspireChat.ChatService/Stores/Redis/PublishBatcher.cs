@@ -33,14 +33,26 @@ internal sealed class PublishBatcher : IDisposable
     // The script's result for this message; what the batch's step raised, if it failed.
     public async Task<RedisResult> PublishAsync(PendingPublish message)
     {
-        await _pending.Writer.WriteAsync(message);
+        if (!_pending.Writer.TryWrite(message))
+        {
+            try
+            {
+                await _pending.Writer.WriteAsync(message);
+            }
+            catch (ChannelClosedException)
+            {
+                // The service is stopping: the message never left.
+                throw NotSent("The service is stopping.");
+            }
+        }
         return await message.Task;
     }
 
     public void Dispose() => _pending.Writer.TryComplete();
 
     // Each caller's continuation runs here when its answer is set (the answer is not forced onto
-    // another thread): cheap, since it only answers its gRPC call.
+    // another thread): it answers its gRPC call, at most after a short lock (a session found gone
+    // ends its streams), and never blocks.
     private async Task RunAsync()
     {
         var batch = new List<PendingPublish>(MaxBatch);
@@ -64,8 +76,24 @@ internal sealed class PublishBatcher : IDisposable
                 {
                     message.TrySetException(ex);
                 }
+                FailQueued();
             }
             batch.Clear();
         }
     }
+
+    // Redis failed (away, stalled past the client's timeout, out of memory): the messages queued
+    // behind the batch are refused now, as not sent, rather than each waiting out a timeout of
+    // its own, one batch after another.
+    private void FailQueued()
+    {
+        var notSent = NotSent("The batch before this message failed.");
+        while (_pending.Reader.TryRead(out var queued))
+        {
+            queued.TrySetException(notSent);
+        }
+    }
+
+    private static RedisConnectionException NotSent(string why) =>
+        new(ConnectionFailureType.UnableToConnect, $"Not sent to Redis: {why}", null, CommandStatus.WaitingToBeSent);
 }

@@ -115,6 +115,7 @@ public sealed class RedisBackplane : IDisposable
             -3 => new PublishResult(PublishOutcome.AlreadyNotified),
             -4 => new PublishResult(PublishOutcome.StillOnline),
             -5 => new PublishResult(PublishOutcome.Muted, Mute: RedisMutes.Decode((string)result[1]!)),
+            -6 => throw new RedisServerException((string)result[1]!),
             _ => new PublishResult(PublishOutcome.Published, draft with
             {
                 Sequence = sequence,

@@ -56,7 +56,9 @@ internal static class RedisScripts
     // Returns for each message {sequence, recipient id, recipient name}; {-1} when the sender's
     // session is gone, {-2} when the recipient is not online, {-3} when a LEFT notice was already
     // sent, {-4} when the user of a LEFT notice is still online (on another replica), {-5, mute}
-    // when the operator has muted the sender. An announcement is the room's: it has no session to
+    // when the operator has muted the sender, {-6, error} when Redis refused one of its commands
+    // (a key of another type, a history ahead of the counter): that message is not sent, and the
+    // batch's others are, as each was alone. An announcement is the room's: it has no session to
     // check. Chat messages and announcements are kept in the log (the history); presence notices
     // are not. A log entry is "<epoch> <sequence> <recipient id> <recipient name> <payload>" (no
     // spaces in epochs or names), so a receiver knows at once when the room has started again;
@@ -120,7 +122,8 @@ internal static class RedisScripts
 
         local results = {}
         for m = 0, (#ARGV - 4) / 4 - 1 do
-          results[m + 1] = publish(3 + m * 4, 4 + m * 4)
+          local ok, result = pcall(publish, 3 + m * 4, 4 + m * 4)
+          results[m + 1] = ok and result or {-6, type(result) == 'table' and result.err or tostring(result)}
         end
         if #frame > 0 then
           redis.call('PUBLISH', ARGV[3], table.concat(frame))
