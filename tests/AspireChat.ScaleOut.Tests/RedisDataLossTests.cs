@@ -89,6 +89,37 @@ public sealed class RedisDataLossTests(ITestOutputHelper output)
         Assert.True(firstOfNewRoom <= 3, $"the new room's first message has sequence {firstOfNewRoom}; the old room's last had {sent.Last(s => !s.AfterFlush).Response.Sequence}");
     }
 
+    [Fact]
+    public async Task RedisLosesTheNamesOfManyListenersOnOneReplica_ItsNextRenewal_TakesEachBackForItsSession()
+    {
+        // More users than one renewal script carries, so that every batch, and a part-filled one, is checked.
+        const int users = 250;
+        await using var cluster = await ChatCluster.StartAsync(1, s_shortGrace, output).StartupTimeout();
+        using var channel = cluster.Channel(0);
+        var clients = Enumerable.Range(0, users).Select(_ => new ChatTestClient(channel)).ToList();
+        var streams = new List<StreamProbe<Message>>();
+        foreach (var client in clients)
+        {
+            Assert.Equal(Code.Added, (await client.AddUserAsync(UniqueName.For("u"))).Code);
+            streams.Add(await client.ListenAsync());
+        }
+
+        await RedisProbe.CommandAsync(RedisEndpoint(cluster), "EVAL", "for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end", "0", "{aspirechat}:user:*");
+        await TimeoutExtensions.WaitUntilAsync(
+            async () => (await RedisProbe.CommandAsync(RedisEndpoint(cluster), "KEYS", "{aspirechat}:user:*")).Count == users,
+            $"all {users} names are back in Redis", s_takenBackWithin, TimeSpan.FromMilliseconds(100));
+
+        foreach (var client in clients)
+        {
+            var token = await RedisProbe.CommandAsync(RedisEndpoint(cluster), "HGET", $"{{aspirechat}}:user:{Usernames.Key(client.Username!)}", "token");
+            Assert.True(token is [var held] && held == client.SessionToken, $"{client.Username}'s name is back for another session");
+        }
+        foreach (var stream in streams)
+        {
+            await stream.DisposeAsync();
+        }
+    }
+
     // bob sends about 7 messages a second; after flushAfter of them Redis loses its data, between
     // two sends, so each send is of one room or the other. A refused send (his session is gone
     // with the data) is followed by AddUser with his old token (the same name back) and not kept.

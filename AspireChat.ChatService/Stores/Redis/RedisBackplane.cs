@@ -64,6 +64,10 @@ public sealed class RedisBackplane : IDisposable
     // its next renewal frees the name no sooner than the grace period after it died.
     private long StreamingLeaseMilliseconds => LeaseMilliseconds + (long)_options.SweepInterval.TotalMilliseconds;
 
+    // Users renewed by one script: few enough that the publishes queued behind it in Redis wait
+    // well under a millisecond.
+    private const int RenewBatchSize = 100;
+
     private IDatabase Database => _redis.GetDatabase();
 
     private string ReplicaField => $"s:{ReplicaId}";
@@ -150,13 +154,28 @@ public sealed class RedisBackplane : IDisposable
     public Task<IReadOnlyList<ChatUser>> RenewAsync(IReadOnlyList<(ChatUser User, int Streams)> users) => RedisFailures.RunAsync<IReadOnlyList<ChatUser>>(async () =>
     {
         var heartbeat = Database.StringSetAsync(_keys.Replica(ReplicaId), _options.ReplicaName, TimeSpan.FromMilliseconds(LeaseMilliseconds));
-        var renewals = users.Select(u => Database.ScriptEvaluateAsync(RedisScripts.Renew,
-            [_keys.User(u.User.Name), _keys.Look(u.User.Name), _keys.Hold(u.User.Name)],
-            [u.User.SessionToken, u.Streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, ReplicaField, u.Streams, u.User.Id, u.User.Name, u.User.OnlineSince.ToUnixTimeMilliseconds(), Usernames.Key(u.User.Name), $"{ReplicaId}/{u.User.ConnectionKey}"])).ToArray();
+        var batches = users.Chunk(RenewBatchSize).Select(RenewBatchAsync).ToArray();
         await heartbeat;
-        var renewed = await Task.WhenAll(renewals);
-        return [.. users.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User)];
+        return [.. (await Task.WhenAll(batches)).SelectMany(lost => lost)];
     });
+
+    private async Task<IEnumerable<ChatUser>> RenewBatchAsync((ChatUser User, int Streams)[] batch)
+    {
+        var keys = new RedisKey[3 * batch.Length];
+        var values = new RedisValue[1 + 8 * batch.Length];
+        values[0] = ReplicaField;
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var (user, streams) = batch[i];
+            (keys[3 * i], keys[3 * i + 1], keys[3 * i + 2]) = (_keys.User(user.Name), _keys.Look(user.Name), _keys.Hold(user.Name));
+            (values[1 + 8 * i], values[2 + 8 * i], values[3 + 8 * i], values[4 + 8 * i]) =
+                (user.SessionToken, streams > 0 ? StreamingLeaseMilliseconds : LeaseMilliseconds, streams, user.Id);
+            (values[5 + 8 * i], values[6 + 8 * i], values[7 + 8 * i], values[8 + 8 * i]) =
+                (user.Name, user.OnlineSince.ToUnixTimeMilliseconds(), Usernames.Key(user.Name), $"{ReplicaId}/{user.ConnectionKey}");
+        }
+        var renewed = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Renew, keys, values))!;
+        return batch.Where((_, i) => (int)renewed[i] == 0).Select(u => u.User);
+    }
 
     // Every name online on any replica (RedisOnlineNames).
     public Task<IReadOnlyList<OnlineEntry>> OnlineAsync() => _online.ReadAsync();

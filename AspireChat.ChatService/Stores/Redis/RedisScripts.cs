@@ -173,35 +173,47 @@ internal static class RedisScripts
         return name
         """;
 
-    // KEYS: user hash, look-alike key, the name's hold. ARGV: token, grace (ms), replica field,
-    // this replica's stream count, id, name, since, name key, connection.
+    // Renews a batch of one replica's users in one step (one round trip a sweep, not one a user).
+    // KEYS: 3 for each user: user hash, look-alike key, the name's hold.
+    // ARGV: replica field; then 8 for each user: token, grace (ms), this replica's stream count,
+    // id, name, since, name key, connection.
     // Keeps a name online while one of this replica's streams uses it (and for the grace period
     // after). A name Redis has lost (an outage longer than the grace period, or data lost) is
-    // taken back for its session unless somebody else has it: returns 0 then, and while the
-    // operator holds the name (its user was disconnected: a replica that missed the notice ends
-    // the session here).
+    // taken back for its session unless somebody else has it. Returns for each user 1, or 0 when
+    // the name is not its session's any more: another's, or held by the operator (its user was
+    // disconnected: a replica that missed the notice ends the session here).
     public const string Renew = """
-        if redis.call('EXISTS', KEYS[3]) == 1 then
-          return 0
-        end
-        local token = redis.call('HGET', KEYS[1], 'token')
-        if not token then
-          local holder = redis.call('GET', KEYS[2])
-          if holder and holder ~= ARGV[8] then
+        local function renew(user, look, hold, field, token, grace, streams, id, name, since, nameKey, conn)
+          if redis.call('EXISTS', hold) == 1 then
             return 0
           end
-          redis.call('HSET', KEYS[1], 'id', ARGV[5], 'name', ARGV[6], 'token', ARGV[1], 'conn', ARGV[9], 'since', ARGV[7], 'look', KEYS[2])
-          redis.call('SET', KEYS[2], ARGV[8], 'PX', ARGV[2])
-        elseif token ~= ARGV[1] then
-          return 0
+          local current = redis.call('HGET', user, 'token')
+          if not current then
+            local holder = redis.call('GET', look)
+            if holder and holder ~= nameKey then
+              return 0
+            end
+            redis.call('HSET', user, 'id', id, 'name', name, 'token', token, 'conn', conn, 'since', since, 'look', look)
+            redis.call('SET', look, nameKey, 'PX', grace)
+          elseif current ~= token then
+            return 0
+          end
+          redis.call('PEXPIRE', user, grace)
+          redis.call('PEXPIRE', look, grace)
+          if streams == '0' then
+            redis.call('HDEL', user, field)
+          else
+            redis.call('HSET', user, field, streams)
+          end
+          return 1
         end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        redis.call('PEXPIRE', KEYS[2], ARGV[2])
-        if ARGV[4] == '0' then
-          redis.call('HDEL', KEYS[1], ARGV[3])
-        else
-          redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])
+
+        local results = {}
+        for i = 0, #KEYS / 3 - 1 do
+          local k, a = 3 * i, 1 + 8 * i
+          results[i + 1] = renew(KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], ARGV[1],
+            ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8])
         end
-        return 1
+        return results
         """;
 }
