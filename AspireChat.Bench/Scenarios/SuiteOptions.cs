@@ -34,7 +34,9 @@ internal sealed record SuiteOptions(
         CapacityListeners: 10_000, CapacityMemoryLimitMegabytes: 4_096, MessageSize: 128, Replicas: 3, WarmUp: TimeSpan.FromSeconds(15),
         LargeCapacityListeners: 100_000, Rounds: 3,
         DirectUsers: [2, 8, 100, 1_000], DirectDuration: TimeSpan.FromSeconds(5),
-        Idle: new IdleCpu(Settle: TimeSpan.FromSeconds(5), Window: TimeSpan.FromSeconds(20)));
+        // At rest a server uses a few clock ticks (10 ms) of CPU a second: over 40 s one tick is
+        // 0.25 ms a second of the reading, and 10 s lets a server that has just started finish its JIT.
+        Idle: new IdleCpu(Settle: TimeSpan.FromSeconds(10), Window: TimeSpan.FromSeconds(40)));
 
     // Every step, the large capacity runs included, at sizes that take seconds.
     public static SuiteOptions Smoke { get; } = new(
