@@ -44,7 +44,7 @@ internal static class Suite
         direct.Print(options, console);
         if (options.LargeCapacityListeners > 0)
         {
-            capacity.AddRange(await SuiteSteps.LargeCapacityAsync(servers, options, console, cancellationToken));
+            capacity.AddRange(await SuiteSteps.LargeCapacityAsync(options, console, cancellationToken));
         }
         idle.AddRange(capacity.Where(c => c.IdleServerCpuMillisecondsPerSecond is not null)
             .Select(c => options.Idle.Result(c.Target, c.Connected, c.IdleServerCpuMillisecondsPerSecond)));

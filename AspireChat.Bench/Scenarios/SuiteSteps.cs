@@ -7,7 +7,7 @@ namespace AspireChat.Bench.Scenarios;
 // The suite's steps, each against the servers it compares, in the order Suite runs them: each
 // server at rest while nothing has run yet; capacity (memory, and CPU at rest with the streams
 // open) while each is fresh; the fan-out, latency and direct-message rounds, each after a warm-up;
-// and last the large capacity runs, whose many streams and held names would disturb the others.
+// and last the large capacity runs, each on a process of its own.
 internal static class SuiteSteps
 {
     // All at once: each counts only its own processes' CPU, and none is busy.
@@ -29,13 +29,14 @@ internal static class SuiteSteps
         return results;
     }
 
-    // The ceiling first; the chat service last, so that the names its users hold for the grace
-    // period disturb no other measurement.
-    public static async Task<IReadOnlyList<CapacityResult>> LargeCapacityAsync(SuiteServers servers, SuiteOptions options, TextWriter console, CancellationToken cancellationToken)
+    // Each on a process started for it, so that both begin from the same state: a heap that the
+    // rounds before have grown takes many streams into memory it already holds, which is not
+    // what a stream costs. The ceiling first, then the chat service, each alone and then stopped.
+    public static async Task<IReadOnlyList<CapacityResult>> LargeCapacityAsync(SuiteOptions options, TextWriter console, CancellationToken cancellationToken)
     {
-        var ceiling = await CapacityAsync(servers.Ceiling, options.LargeCapacityListeners, memoryLimitMegabytes: null, options.Idle, cancellationToken);
-        var chat = await CapacityAsync(servers.InMemory, options.LargeCapacityListeners, memoryLimitMegabytes: null, options.Idle, cancellationToken);
-        ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the ceiling and on the chat service", [ceiling, chat], console);
+        var ceiling = await OnNewProcessAsync(() => LocalServer.StartCeilingAsync(cancellationToken), url => new CeilingTarget(url), options, cancellationToken);
+        var chat = await OnNewProcessAsync(() => LocalServer.StartChatServiceAsync(SuiteServers.LoadSettings, cancellationToken), url => new ChatTarget(url, workshop: false), options, cancellationToken);
+        ResultTable.Print($"Capacity: {options.LargeCapacityListeners:N0} idle Listen streams on the ceiling and on the chat service, each a new process", [ceiling, chat], console);
         return [ceiling, chat];
     }
 
@@ -71,6 +72,12 @@ internal static class SuiteSteps
         await SuiteRounds.EachAsync(measured, 0, (t, process) => DirectScenario.RunAsync(t, process, warmUpUsers, options.WarmUp, options.MessageSize, cancellationToken));
         return await SuiteRounds.RoundsAsync(measured, DirectServers<DirectResult>.Of, options.DirectUsers, options.Rounds, (users, t, process) =>
             DirectScenario.RunAsync(t, process, users, options.DirectDuration, options.MessageSize, cancellationToken));
+    }
+
+    private static async Task<CapacityResult> OnNewProcessAsync(Func<Task<LocalServer>> start, Func<Uri, IFanOutTarget> connect, SuiteOptions options, CancellationToken cancellationToken)
+    {
+        await using var server = await start();
+        return await CapacityAsync(new MeasuredServer<IFanOutTarget>(() => connect(server.GrpcUrl), server.Process), options.LargeCapacityListeners, memoryLimitMegabytes: null, options.Idle, cancellationToken);
     }
 
     private static Task<CapacityResult> CapacityAsync(MeasuredServer<IFanOutTarget> server, int listeners, double? memoryLimitMegabytes, IdleCpu idle, CancellationToken cancellationToken) =>
