@@ -14,6 +14,10 @@ internal sealed record CapacityResult(
     string? StoppedBecause,
     double? IdleServerCpuMillisecondsPerSecond = null) : IDeliveryCounts
 {
+    // The growth from the first tenth of the listeners open to all of them, per listener: what
+    // one more listener holds, without what the server spends once (KilobytesPerListener has it).
+    public double? KilobytesPerFurtherListener { get; init; }
+
     // One broadcast, to every stream that opened: it must reach each.
     int IDeliveryCounts.Listeners => Connected;
 

@@ -8,7 +8,8 @@ internal static class Listeners
 {
     private const int Parallelism = 64;
 
-    public static async Task<List<BenchListener>> OpenAsync(IFanOutTarget target, int count, int senders, bool recordLatency, CancellationToken cancellationToken, Func<bool>? stopEarly = null)
+    // first: the index of the first listener, after listeners opened before by another call.
+    public static async Task<List<BenchListener>> OpenAsync(IFanOutTarget target, int count, int senders, bool recordLatency, CancellationToken cancellationToken, Func<bool>? stopEarly = null, int first = 0)
     {
         var listeners = new BenchListener?[count];
         using var gate = new SemaphoreSlim(Parallelism);
@@ -19,7 +20,7 @@ internal static class Listeners
             {
                 if (stopEarly?.Invoke() != true)
                 {
-                    listeners[i] = await target.ListenAsync(i, senders, recordLatency, cancellationToken);
+                    listeners[i] = await target.ListenAsync(first + i, senders, recordLatency, cancellationToken);
                 }
             }
             finally
