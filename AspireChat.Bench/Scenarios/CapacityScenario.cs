@@ -25,11 +25,7 @@ internal static class CapacityScenario
         }
 
         var clock = Stopwatch.StartNew();
-        // A tenth first: what a server spends once (its JIT, pools and tables) is spent by then, so
-        // the other nine tenths show what each further listener holds.
-        var listeners = await Listeners.OpenAsync(target, listenerCount / 10, senders: 1, recordLatency: false, streams.Token, OverLimit);
-        var atTenth = (Bytes: server.ResidentBytes(), Listeners: listeners.Count);
-        listeners.AddRange(await Listeners.OpenAsync(target, listenerCount - listenerCount / 10, senders: 1, recordLatency: false, streams.Token, OverLimit, first: listenerCount / 10));
+        var (listeners, atTenth) = await OpenAsync(target, server, listenerCount, OverLimit, streams.Token);
         var connectSeconds = clock.Elapsed.TotalSeconds;
         var after = server.ResidentBytes();
 
@@ -51,5 +47,17 @@ internal static class CapacityScenario
         {
             KilobytesPerFurtherListener = KilobytesPer(after - atTenth.Bytes, listeners.Count - atTenth.Listeners),
         };
+    }
+
+    // A tenth first: what a server spends once (its JIT, pools and tables) is spent by then, so
+    // the other nine tenths show what each further listener holds. atTenth: the server's memory
+    // and the listeners open then.
+    private static async Task<(List<BenchListener> Listeners, (long? Bytes, int Listeners) AtTenth)> OpenAsync(
+        IFanOutTarget target, ServerProcess server, int count, Func<bool> stopEarly, CancellationToken cancellationToken)
+    {
+        var listeners = await Listeners.OpenAsync(target, count / 10, senders: 1, recordLatency: false, cancellationToken, stopEarly);
+        var atTenth = (server.ResidentBytes(), listeners.Count);
+        listeners.AddRange(await Listeners.OpenAsync(target, count - count / 10, senders: 1, recordLatency: false, cancellationToken, stopEarly, first: count / 10));
+        return (listeners, atTenth);
     }
 }
