@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Reflection;
 using System.Net.Sockets;
 using AspireChat.RedisServer;
@@ -12,10 +14,19 @@ namespace AspireChat.Bench.Servers;
 internal sealed class LocalServer : IAsyncDisposable
 {
     private static readonly TimeSpan s_startupTimeout = TimeSpan.FromSeconds(60);
+
+    // Servers not yet disposed: killed when this process is told to stop (SIGTERM, SIGINT) or
+    // ends, before the run has disposed them, so that none is left running on its port.
+    private static readonly ConcurrentDictionary<LocalServer, byte> s_running = new();
+    private static readonly PosixSignalRegistration[] s_onStop =
+        [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT }.Select(signal => PosixSignalRegistration.Create(signal, _ => KillAll()))];
+
     private readonly Process _process;
     private readonly string _name;
     private readonly string? _ownDirectory;
     private readonly Queue<string> _output = new();
+
+    static LocalServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     private LocalServer(Process process, string name, int port, string? ownDirectory)
     {
@@ -119,6 +130,7 @@ internal sealed class LocalServer : IAsyncDisposable
         }
         var shownAs = Path.GetFileName(program == "dotnet" ? args[0] : program);
         var server = new LocalServer(System.Diagnostics.Process.Start(start)!, shownAs, port, ownDirectory);
+        s_running.TryAdd(server, 0);
         server._process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         server._process.BeginOutputReadLine();
@@ -182,6 +194,29 @@ internal sealed class LocalServer : IAsyncDisposable
         }
     }
 
+    private static void KillAll()
+    {
+        foreach (var server in s_running.Keys)
+        {
+            try
+            {
+                server.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed meanwhile: already gone.
+            }
+        }
+    }
+
+    private void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+
     // A port nobody listens on now; the server binds it a moment later.
     private static int FreeLoopbackPort()
     {
@@ -192,11 +227,9 @@ internal sealed class LocalServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
+        Kill();
         await _process.WaitForExitAsync();
+        s_running.TryRemove(this, out _);
         _process.Dispose();
         DeleteOwnDirectory();
     }
