@@ -5,21 +5,43 @@ namespace AspireChat.Conventions;
 // Look-alike characters mapped to their Latin prototype, for UTS #39 skeletons.
 internal static class Confusables
 {
+    // The text itself when nothing in it maps (most names): a name is mapped several times for
+    // each registration and each direct message, so the usual case allocates nothing.
     public static string Map(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        var length = 0;
+        var changed = false;
         foreach (var rune in text.EnumerateRunes())
         {
             if (s_confusables.TryGetValue(rune.Value, out var prototype))
             {
-                builder.Append(prototype);
+                length += prototype.Length;
+                changed = true;
             }
             else
             {
-                builder.Append(rune.ToString());
+                length += rune.Utf16SequenceLength;
+                // A lone surrogate is enumerated as U+FFFD, and written as one.
+                changed |= rune == Rune.ReplacementChar;
             }
         }
-        return builder.ToString();
+        return changed ? string.Create(length, text, WriteMapped) : text;
+    }
+
+    private static void WriteMapped(Span<char> destination, string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (s_confusables.TryGetValue(rune.Value, out var prototype))
+            {
+                prototype.CopyTo(destination);
+                destination = destination[prototype.Length..];
+            }
+            else
+            {
+                destination = destination[rune.EncodeToUtf16(destination)..];
+            }
+        }
     }
 
     // A focused subset of Unicode's confusables.txt (UTS #39): look-alikes of Latin letters and

@@ -41,7 +41,8 @@ public static class DirectMessages
         }
 
         recipient = text[(start + 1)..end];
-        body = text[end..].Trim();
+        // Trimmed before it is copied: a message's body is copied once.
+        body = text.AsSpan(end).Trim().ToString();
         return true;
     }
 

